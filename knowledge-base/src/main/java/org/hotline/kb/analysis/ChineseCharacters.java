@@ -1,0 +1,59 @@
+package org.hotline.kb.analysis;
+
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Per-character tables for the CJK Unified Ideographs block: the simplified form of each
+ * traditional character and the toneless pinyin of each character, computed once from ICU's
+ * {@code Traditional-Simplified} and {@code Han-Latin} transforms. Lookups are then array reads,
+ * which keeps ICU's (slower, not thread-safe) transliterators off the request path.
+ *
+ * <p>Immutable after class initialisation; thread-safe. Call {@link #warmUp()} at start-up.
+ */
+public final class ChineseCharacters {
+  private static final char FIRST = '\u4E00';
+  private static final char LAST = '\u9FFF';
+
+  private ChineseCharacters() {}
+
+  /** Forces the tables to load now rather than on the first request. */
+  public static void warmUp() {
+    Tables.SIMPLIFIED.length();
+  }
+
+  public static boolean isHan(char c) {
+    return c >= FIRST && c <= LAST;
+  }
+
+  /** The simplified form of a character; the character itself when it has none. */
+  public static char simplified(char c) {
+    return isHan(c) ? Tables.SIMPLIFIED.charAt(c - FIRST) : c;
+  }
+
+  /** Toneless pinyin of a Han character (one reading, the most common), or null for other characters. */
+  public static String pinyin(char c) {
+    return isHan(c) ? Tables.PINYIN[c - FIRST] : null;
+  }
+
+  private static final class Tables {
+    static final String SIMPLIFIED;
+    static final String[] PINYIN;
+
+    static {
+      Transliterator toSimplified = Transliterator.getInstance("Traditional-Simplified");
+      Transliterator toPinyin = Transliterator.getInstance("Han-Latin; Latin-ASCII");
+      int size = LAST - FIRST + 1;
+      StringBuilder simplified = new StringBuilder(size);
+      String[] pinyin = new String[size];
+      for (int i = 0; i < size; i++) {
+        String c = String.valueOf((char) (FIRST + i));
+        String s = toSimplified.transliterate(c);
+        simplified.append(s.length() == 1 ? s.charAt(0) : c.charAt(0));
+        String p = toPinyin.transliterate(c).strip();
+        pinyin[i] = p.isEmpty() || p.equals(c) ? c : p.toLowerCase(java.util.Locale.ROOT).intern();
+      }
+      SIMPLIFIED = simplified.toString();
+      PINYIN = pinyin;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.hotline.kb.analysis;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Turns a question as typed or transcribed into the form that is analysed and cached: full-width
+ * to half-width, lower case, traditional to simplified, spoken fillers removed, punctuation and
+ * spaces removed (kept as one space only between two Latin letters or digits), synonyms
+ * canonicalised. The same normalisation is applied to the content when the index is built.
+ * Immutable; thread-safe.
+ */
+public final class QuestionNormalizer {
+  private final SynonymCanonicalizer synonyms;
+
+  public QuestionNormalizer(SynonymCanonicalizer synonyms) {
+    this.synonyms = requireNonNull(synonyms, "synonyms");
+  }
+
+  public String normalize(String question) {
+    return synonyms.canonicalize(SpokenFillers.strip(foldCharacters(question)));
+  }
+
+  /** Width, case and script folding plus punctuation removal, without filler or synonym handling. */
+  static String foldCharacters(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean pendingSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\uFF01' && c <= '\uFF5E') {
+        c = (char) (c - 0xFEE0); // full-width ASCII forms
+      }
+      if (ChineseCharacters.isHan(c)) {
+        out.append(ChineseCharacters.simplified(c));
+        pendingSpace = false;
+      } else if (Character.isLetterOrDigit(c)) {
+        if (pendingSpace && out.length() > 0 && isAsciiAlnum(out.charAt(out.length() - 1)) && isAsciiAlnum(c)) {
+          out.append(' ');
+        }
+        out.append(Character.toLowerCase(c));
+        pendingSpace = false;
+      } else {
+        pendingSpace = true;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isAsciiAlnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+}

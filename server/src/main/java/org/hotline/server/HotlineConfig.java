@@ -1,0 +1,76 @@
+package org.hotline.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings from environment variables, each overridable by the flag of the same name
+ * ({@code HOTLINE_HTTP_PORT} / {@code --http-port}). Immutable.
+ *
+ * @param kbDir the operator's content directory, or null for the knowledge base in the jar
+ * @param arguments what is left of the command line after the flags
+ */
+public record HotlineConfig(
+    String host, int httpPort, int agiPort, Path dataDir, Path kbDir, long cacheSize,
+    List<String> arguments) {
+
+  public static HotlineConfig from(Map<String, String> env, List<String> args) {
+    Map<String, String> values = new java.util.HashMap<>();
+    env.forEach((k, v) -> {
+      if (k.startsWith("HOTLINE_")) {
+        values.put(k, v);
+      }
+    });
+    List<String> rest = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.startsWith("--") && arg.length() > 2) {
+        String name = arg.substring(2);
+        String value;
+        int eq = name.indexOf('=');
+        if (eq >= 0) {
+          value = name.substring(eq + 1);
+          name = name.substring(0, eq);
+        } else if (i + 1 < args.size()) {
+          value = args.get(++i);
+        } else {
+          throw new IllegalArgumentException("flag --" + name + " needs a value");
+        }
+        values.put("HOTLINE_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), value);
+      } else {
+        rest.add(arg);
+      }
+    }
+    String kbDir = values.get("HOTLINE_KB_DIR");
+    return new HotlineConfig(
+        values.getOrDefault("HOTLINE_HOST", "0.0.0.0"),
+        port(values, "HOTLINE_HTTP_PORT", 8080),
+        port(values, "HOTLINE_AGI_PORT", 4573),
+        Path.of(values.getOrDefault("HOTLINE_DATA_DIR", "./data")),
+        kbDir == null || kbDir.isBlank() ? null : Path.of(kbDir),
+        number(values, "HOTLINE_CACHE_SIZE", 10_000),
+        List.copyOf(rest));
+  }
+
+  private static int port(Map<String, String> values, String name, int defaultValue) {
+    long port = number(values, name, defaultValue);
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(name + " must be a port number, got " + port);
+    }
+    return (int) port;
+  }
+
+  private static long number(Map<String, String> values, String name, long defaultValue) {
+    String value = values.get(name);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
+    }
+  }
+}

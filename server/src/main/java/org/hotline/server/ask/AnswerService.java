@@ -1,0 +1,67 @@
+package org.hotline.server.ask;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.hotline.kb.Answer;
+import org.hotline.kb.KnowledgeBase;
+import org.hotline.server.http.Json;
+import org.hotline.server.kb.KnowledgeBaseService;
+import org.hotline.server.kb.UnansweredQuestions;
+
+/**
+ * Answers questions from the current knowledge base, caching the serialised answer by normalised
+ * question. An entry made from an older knowledge-base version is never served: the cache is
+ * cleared on reload and each entry remembers the version it came from. Thread-safe.
+ */
+public final class AnswerService {
+  /** One answer with its ready-to-send JSON. */
+  public record Result(Answer answer, byte[] json) {}
+
+  private record Cached(KnowledgeBase version, Result result) {}
+
+  private final KnowledgeBaseService knowledgeBase;
+  private final UnansweredQuestions unanswered;
+  private final Cache<String, Cached> cache;
+  private final DistributionSummary confidence;
+  private final Counter unansweredCount;
+
+  public AnswerService(KnowledgeBaseService knowledgeBase, UnansweredQuestions unanswered,
+      MeterRegistry registry, long cacheSize) {
+    this.knowledgeBase = requireNonNull(knowledgeBase, "knowledgeBase");
+    this.unanswered = requireNonNull(unanswered, "unanswered");
+    this.cache = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
+    CaffeineCacheMetrics.monitor(registry, cache, "answers");
+    this.confidence = DistributionSummary.builder("hotline.answer.confidence")
+        .description("confidence of the best candidate for each question asked")
+        .serviceLevelObjectives(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+        .register(registry);
+    this.unansweredCount = Counter.builder("hotline.answer.unanswered")
+        .description("questions not answered (suggestions only, or nothing)")
+        .register(registry);
+    knowledgeBase.onReload(kb -> cache.invalidateAll());
+  }
+
+  public Result ask(String question) {
+    KnowledgeBase kb = knowledgeBase.current();
+    String normalized = kb.normalize(question);
+    Cached cached = cache.getIfPresent(normalized);
+    if (cached == null || cached.version() != kb) {
+      Answer answer = kb.answerNormalized(normalized);
+      cached = new Cached(kb, new Result(answer, Json.bytes(AskResponse.of(answer))));
+      cache.put(normalized, cached);
+    }
+    Result result = cached.result();
+    confidence.record(result.answer().confidence());
+    if (!(result.answer() instanceof Answer.Answered)) {
+      unansweredCount.increment();
+      unanswered.record(question, normalized);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,21 @@
+package org.hotline.server.http;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+/** A response body ready to send: status, content type and bytes. Immutable. */
+public record ApiResponse(HttpResponseStatus status, String contentType, byte[] body) {
+  public static final String JSON = "application/json; charset=utf-8";
+
+  public static ApiResponse json(Object value) {
+    return new ApiResponse(HttpResponseStatus.OK, JSON, Json.bytes(value));
+  }
+
+  public static ApiResponse jsonBytes(HttpResponseStatus status, byte[] body) {
+    return new ApiResponse(status, JSON, body);
+  }
+
+  public static ApiResponse text(String contentType, String body) {
+    return new ApiResponse(
+        HttpResponseStatus.OK, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+}

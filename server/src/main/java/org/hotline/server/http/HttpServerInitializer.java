@@ -1,0 +1,33 @@
+package org.hotline.server.http;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+
+/** The HTTP pipeline: codec, bounded aggregation, then the dispatcher. */
+final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
+  /** Requests larger than this are refused with 413. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+  /** Idle keep-alive connections are closed after this many seconds. */
+  private static final int IDLE_SECONDS = 120;
+
+  private final RequestDispatcher dispatcher;
+
+  HttpServerInitializer(RequestDispatcher dispatcher) {
+    this.dispatcher = dispatcher;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel channel) {
+    ChannelPipeline pipeline = channel.pipeline();
+    pipeline.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS));
+    pipeline.addLast(new IdleConnectionCloser());
+    pipeline.addLast(new HttpServerCodec());
+    pipeline.addLast(new HttpServerExpectContinueHandler());
+    pipeline.addLast(new JsonObjectAggregator(MAX_BODY_BYTES));
+    pipeline.addLast(dispatcher);
+  }
+}

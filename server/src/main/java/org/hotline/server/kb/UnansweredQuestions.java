@@ -1,0 +1,161 @@
+package org.hotline.server.kb;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hotline.server.http.Json;
+import org.hotline.server.privacy.PersonalDataMasker;
+
+/**
+ * Questions the knowledge base could not answer, masked, counted by their normalised form, for the
+ * content team. Each occurrence is appended to {@code unanswered.jsonl} in the data directory by a
+ * background writer (never on the caller's thread) and replayed at start-up. Thread-safe.
+ */
+public final class UnansweredQuestions implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(UnansweredQuestions.class.getName());
+  /** Distinct questions kept in memory; beyond this only the count of dropped ones grows. */
+  static final int MAX_DISTINCT = 20_000;
+
+  /** One distinct unanswered question: an example of its wording, how often, and when last. */
+  public record Item(String question, long count, Instant lastAskedAt) {}
+
+  private static final class Counter {
+    volatile String example;
+    final AtomicLong count = new AtomicLong();
+    volatile Instant last;
+  }
+
+  private final ConcurrentHashMap<String, Counter> byKey = new ConcurrentHashMap<>();
+  private final PersonalDataMasker masker;
+  private final Clock clock;
+  private final Path file;
+  /** Bounded: under a flood of unanswered questions, persistence drops lines rather than memory. */
+  private final ExecutorService writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+      new ArrayBlockingQueue<>(10_000), r -> {
+        Thread t = new Thread(r, "unanswered-writer");
+        t.setDaemon(true);
+        return t;
+      }, new ThreadPoolExecutor.DiscardPolicy());
+
+  public UnansweredQuestions(Path dataDir, PersonalDataMasker masker, Clock clock) {
+    this.masker = requireNonNull(masker, "masker");
+    this.clock = requireNonNull(clock, "clock");
+    this.file = dataDir.resolve("unanswered.jsonl");
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+    }
+    replay();
+  }
+
+  /**
+   * Records one unanswered question.
+   *
+   * @param question the question as asked (masked here before it is kept anywhere)
+   * @param normalized its normalised form, which groups rewordings that differ only in fillers
+   */
+  public void record(String question, String normalized) {
+    String masked = masker.mask(question.strip());
+    String key = masker.mask(normalized);
+    Instant now = clock.instant();
+    add(key, masked, now, 1);
+    writer.execute(() -> append(key, masked, now));
+  }
+
+  private void add(String key, String example, Instant at, long n) {
+    Counter c = byKey.get(key);
+    if (c == null) {
+      if (byKey.size() >= MAX_DISTINCT) {
+        return;
+      }
+      c = byKey.computeIfAbsent(key, k -> new Counter());
+    }
+    c.example = example;
+    c.count.addAndGet(n);
+    c.last = at;
+  }
+
+  /** The most frequent unanswered questions, most frequent first. */
+  public List<Item> top(int limit) {
+    return byKey.values().stream()
+        .map(c -> new Item(c.example, c.count.get(), c.last))
+        .sorted(Comparator.comparingLong(Item::count).reversed()
+            .thenComparing(Item::lastAskedAt, Comparator.reverseOrder()))
+        .limit(limit)
+        .toList();
+  }
+
+  public long distinct() {
+    return byKey.size();
+  }
+
+  private void append(String key, String question, Instant at) {
+    ObjectNode line = Json.MAPPER.createObjectNode();
+    line.put("key", key).put("question", question).put("at", at.toString());
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      out.write(Json.MAPPER.writeValueAsString(line));
+      out.newLine();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot append to " + file + ": " + e.getMessage());
+    }
+  }
+
+  private void replay() {
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      lines.forEach(line -> {
+        try {
+          JsonNode node = Json.MAPPER.readTree(line);
+          add(node.path("key").asText(), node.path("question").asText(),
+              Instant.parse(node.path("at").asText()), 1);
+        } catch (IOException | RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "skipping a damaged line in " + file);
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Waits for pending writes; for tests and shutdown. */
+  public void flush() throws InterruptedException {
+    var done = writer.submit(() -> {});
+    try {
+      done.get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    writer.shutdown();
+    try {
+      writer.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
