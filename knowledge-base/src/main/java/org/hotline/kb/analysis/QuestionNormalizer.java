@@ -17,7 +17,40 @@ public final class QuestionNormalizer {
   }
 
   public String normalize(String question) {
-    return synonyms.canonicalize(SpokenFillers.strip(foldCharacters(question)));
+    return synonyms.canonicalize(SpokenFillers.strip(spokenDigits(foldCharacters(question))));
+  }
+
+  private static final String DIGIT_WORDS = "零〇一幺二两三四五六七八九";
+  private static final String DIGIT_VALUES = "0011223456789";
+
+  /**
+   * Turns runs of three or more spoken digits into Arabic digits, as recognisers write phone numbers
+   * either way: 一二三一五 → 12315, 九六幺幺零 → 96110. Shorter runs stay words (一二 is rarely a number).
+   */
+  static String spokenDigits(String text) {
+    StringBuilder out = null;
+    int i = 0;
+    while (i < text.length()) {
+      int end = i;
+      while (end < text.length() && DIGIT_WORDS.indexOf(text.charAt(end)) >= 0) {
+        end++;
+      }
+      if (end - i >= 3) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        for (int k = i; k < end; k++) {
+          out.append(DIGIT_VALUES.charAt(DIGIT_WORDS.indexOf(text.charAt(k))));
+        }
+        i = end;
+      } else {
+        if (out != null) {
+          out.append(text, i, Math.max(end, i + 1));
+        }
+        i = Math.max(end, i + 1);
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   /** Width, case and script folding plus punctuation removal, without filler or synonym handling. */

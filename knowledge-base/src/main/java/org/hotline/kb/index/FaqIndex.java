@@ -35,26 +35,36 @@ import org.hotline.kb.content.KnowledgeBaseContent;
  */
 public final class FaqIndex {
   private final IndexSearcher searcher;
+  /** Field of the answer documents: character bigrams of an entry's web answer. */
+  public static final String ANSWER = "answer";
+
   private final FaqEntry[] entryOfDoc;
   private final TextAnalysis.Terms[] termsOfDoc;
+  private final boolean[] answerDoc;
+  private final Map<String, List<Integer>> questionDocsOfEntry = new HashMap<>();
+  private final Map<String, java.util.Set<String>> vocabularyOfEntry = new HashMap<>();
   private final Map<String, Map<String, Float>> idfByField = new HashMap<>();
-  private final float[] unseenIdf = new float[3];
+  private final float[] unseenIdf = new float[4];
   private final int docCount;
 
   public FaqIndex(KnowledgeBaseContent content, QuestionNormalizer normalizer, TextAnalysis analysis) {
     requireNonNull(content, "content");
     List<FaqEntry> entries = new ArrayList<>();
     List<TextAnalysis.Terms> terms = new ArrayList<>();
+    List<Boolean> isAnswer = new ArrayList<>();
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     Analyzer perField =
         new PerFieldAnalyzerWrapper(
             analysis.analyzer(TextAnalysis.WORDS),
             Map.of(
                 TextAnalysis.BIGRAMS, analysis.analyzer(TextAnalysis.BIGRAMS),
+                ANSWER, analysis.analyzer(TextAnalysis.BIGRAMS),
                 TextAnalysis.PINYIN, analysis.analyzer(TextAnalysis.PINYIN)));
     IndexWriterConfig config = new IndexWriterConfig(perField).setRAMBufferSizeMB(256);
     try (IndexWriter writer = new IndexWriter(directory, config)) {
       for (FaqEntry entry : content.entries()) {
+        java.util.Set<String> vocabulary = new java.util.HashSet<>();
+        List<Integer> questionDocs = new ArrayList<>();
         for (String question : entry.allQuestions()) {
           String text = normalizer.normalize(question);
           Document doc = new Document();
@@ -63,9 +73,26 @@ public final class FaqIndex {
           doc.add(new TextField(TextAnalysis.BIGRAMS, text, Field.Store.NO));
           doc.add(new TextField(TextAnalysis.PINYIN, text, Field.Store.NO));
           writer.addDocument(doc);
+          questionDocs.add(entries.size());
           entries.add(entry);
-          terms.add(analysis.analyze(text));
+          TextAnalysis.Terms questionTerms = analysis.analyze(text);
+          terms.add(questionTerms);
+          isAnswer.add(false);
+          vocabulary.addAll(questionTerms.pinyin());
         }
+        // The answer's wording reaches questions phrased like the answer rather than the question.
+        String answer = normalizer.normalize(entry.answer());
+        Document doc = new Document();
+        doc.add(new StoredField("faqId", entry.id()));
+        doc.add(new TextField(ANSWER, answer, Field.Store.NO));
+        writer.addDocument(doc);
+        entries.add(entry);
+        TextAnalysis.Terms answerTerms = analysis.analyze(answer);
+        terms.add(answerTerms);
+        isAnswer.add(true);
+        vocabulary.addAll(answerTerms.pinyin());
+        questionDocsOfEntry.put(entry.id(), List.copyOf(questionDocs));
+        vocabularyOfEntry.put(entry.id(), java.util.Set.copyOf(vocabulary));
       }
       writer.forceMerge(1);
     } catch (IOException e) {
@@ -81,11 +108,30 @@ public final class FaqIndex {
     }
     this.entryOfDoc = entries.toArray(FaqEntry[]::new);
     this.termsOfDoc = terms.toArray(TextAnalysis.Terms[]::new);
+    this.answerDoc = new boolean[isAnswer.size()];
+    for (int i = 0; i < answerDoc.length; i++) {
+      answerDoc[i] = isAnswer.get(i);
+    }
+  }
+
+  /** Whether the document is an entry's answer rather than one of its questions. */
+  public boolean isAnswer(int doc) {
+    return answerDoc[doc];
+  }
+
+  /** The question documents of an entry. */
+  public List<Integer> questionDocs(String entryId) {
+    return questionDocsOfEntry.get(entryId);
+  }
+
+  /** The pinyin bigrams of all an entry's questions and its answer. */
+  public java.util.Set<String> vocabulary(String entryId) {
+    return vocabularyOfEntry.get(entryId);
   }
 
   private void loadIdf(DirectoryReader reader) throws IOException {
     LeafReader leaf = reader.leaves().get(0).reader();
-    String[] fields = {TextAnalysis.WORDS, TextAnalysis.BIGRAMS, TextAnalysis.PINYIN};
+    String[] fields = {TextAnalysis.WORDS, TextAnalysis.BIGRAMS, TextAnalysis.PINYIN, ANSWER};
     for (int f = 0; f < fields.length; f++) {
       Map<String, Float> idf = new HashMap<>();
       org.apache.lucene.index.Terms terms = leaf.terms(fields[f]);
@@ -126,7 +172,8 @@ public final class FaqIndex {
     return switch (field) {
       case TextAnalysis.WORDS -> unseenIdf[0];
       case TextAnalysis.BIGRAMS -> unseenIdf[1];
-      default -> unseenIdf[2];
+      case TextAnalysis.PINYIN -> unseenIdf[2];
+      default -> unseenIdf[3];
     };
   }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,15 +30,18 @@ import org.hotline.kb.index.FaqIndex;
  */
 public final class CandidateRanker {
   /** Hits read from Lucene before grouping; ample for ~7 questions per entry. */
-  private static final int HITS = 60;
+  private static final int HITS = 80;
   /** Entries kept after grouping and scored by the model. */
   private static final int ENTRIES = 8;
   /** Cap on terms per field, so a 500-character question stays a small query. */
   private static final int MAX_TERMS = 64;
 
   private static final float WORD_BOOST = 1.0f;
-  private static final float BIGRAM_BOOST = 1.0f;
-  private static final float PINYIN_BOOST = 0.8f;
+  private static final float BIGRAM_BOOST = 0.7f;
+  private static final float PINYIN_BOOST = 1.5f;
+  private static final float ANSWER_BOOST = 0.3f;
+  /** Matched rarity at which the evidence feature saturates: about four rare bigrams. */
+  private static final double EVIDENCE_SCALE = 30;
 
   private final FaqIndex index;
   private final TextAnalysis analysis;
@@ -60,6 +64,7 @@ public final class CandidateRanker {
     addTerms(builder, TextAnalysis.WORDS, query.words(), WORD_BOOST);
     addTerms(builder, TextAnalysis.BIGRAMS, query.bigrams(), BIGRAM_BOOST);
     addTerms(builder, TextAnalysis.PINYIN, query.pinyin(), PINYIN_BOOST);
+    addTerms(builder, FaqIndex.ANSWER, query.bigrams(), ANSWER_BOOST);
     BooleanQuery luceneQuery = builder.build();
     if (luceneQuery.clauses().isEmpty()) {
       return List.of();
@@ -70,40 +75,54 @@ public final class CandidateRanker {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // in-memory index
     }
-    if (top.scoreDocs.length == 0) {
-      return List.of();
-    }
-    float best = top.scoreDocs[0].score;
-    Map<String, Candidate> byEntry = new HashMap<>();
-    List<String> order = new ArrayList<>();
+    // Entry score: its best question's score plus its answer's score.
+    Map<String, float[]> scores = new LinkedHashMap<>(); // entry id -> {best question, answer}
+    Map<String, FaqEntry> entries = new HashMap<>();
     for (ScoreDoc hit : top.scoreDocs) {
       FaqEntry entry = index.entryOf(hit.doc);
-      Candidate current = byEntry.get(entry.id());
-      if (current == null && order.size() == ENTRIES) {
-        continue;
-      }
-      Features features = features(query, hit.doc, hit.score / best);
-      double confidence = model.confidence(features);
-      if (current == null) {
-        order.add(entry.id());
-      }
-      if (current == null || confidence > current.confidence()) {
-        byEntry.put(entry.id(), new Candidate(entry, confidence, features));
+      float[] s = scores.computeIfAbsent(entry.id(), k -> new float[2]);
+      entries.put(entry.id(), entry);
+      if (index.isAnswer(hit.doc)) {
+        s[1] = Math.max(s[1], hit.score);
+      } else {
+        s[0] = Math.max(s[0], hit.score);
       }
     }
-    List<Candidate> candidates = new ArrayList<>(byEntry.values());
+    List<String> ids = new ArrayList<>(scores.keySet());
+    ids.sort(Comparator.comparingDouble((String id) -> -(scores.get(id)[0] + scores.get(id)[1])));
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    float best = scores.get(ids.get(0))[0] + scores.get(ids.get(0))[1];
+    List<Candidate> candidates = new ArrayList<>(ENTRIES);
+    for (String id : ids.subList(0, Math.min(ENTRIES, ids.size()))) {
+      float[] s = scores.get(id);
+      double relative = (s[0] + s[1]) / best;
+      double vocabulary = coverage(TextAnalysis.PINYIN, query.pinyin(), index.vocabulary(id));
+      Candidate bestOfEntry = null;
+      for (int doc : index.questionDocs(id)) {
+        Features features = features(query, doc, relative, vocabulary);
+        double confidence = model.confidence(features);
+        if (bestOfEntry == null || confidence > bestOfEntry.confidence()) {
+          bestOfEntry = new Candidate(entries.get(id), confidence, features);
+        }
+      }
+      candidates.add(bestOfEntry);
+    }
     candidates.sort(Comparator.comparingDouble(Candidate::confidence).reversed());
     return candidates;
   }
 
-  private Features features(TextAnalysis.Terms query, int doc, double relativeScore) {
+  private Features features(TextAnalysis.Terms query, int doc, double relativeScore, double vocabulary) {
     TextAnalysis.Terms text = index.termsOf(doc);
     return new Features(
         coverage(TextAnalysis.PINYIN, query.pinyin(), text.pinyin()),
         coverage(TextAnalysis.BIGRAMS, query.bigrams(), text.bigrams()),
         coverage(TextAnalysis.WORDS, query.words(), text.words()),
         precision(query.pinyin(), text.pinyin()),
-        relativeScore);
+        relativeScore,
+        vocabulary,
+        Math.min(1, matchedWeight(query.pinyin(), text.pinyin()) / EVIDENCE_SCALE));
   }
 
   /** Rarity-weighted share of the query's terms that the document contains. */
@@ -122,6 +141,17 @@ public final class CandidateRanker {
       }
     }
     return total == 0 ? 0 : matched / total;
+  }
+
+  /** Summed rarity of the query's pinyin bigrams that the document contains. */
+  private double matchedWeight(Set<String> queryTerms, Set<String> docTerms) {
+    double matched = 0;
+    for (String term : queryTerms) {
+      if (docTerms.contains(term)) {
+        matched += index.idf(TextAnalysis.PINYIN, term);
+      }
+    }
+    return matched;
   }
 
   /** Share of the document's terms that the query contains. */

@@ -76,7 +76,7 @@ public record ConfidenceModel(
     node.set("weights", mapper.valueToTree(weights));
     node.put("answerThreshold", answerThreshold);
     node.put("suggestThreshold", suggestThreshold);
-    node.put("features", "pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, relativeScore");
+    node.put("features", "pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, relativeScore, vocabularyCoverage, evidence");
     try {
       return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     } catch (IOException e) {

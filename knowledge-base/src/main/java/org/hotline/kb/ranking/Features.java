@@ -3,19 +3,26 @@ package org.hotline.kb.ranking;
 /**
  * How well one indexed question matches a query, each in [0,1]: the share of the query's pinyin
  * bigrams, character bigrams and words (weighted by rarity) that the question contains; the share
- * of the question's pinyin bigrams the query contains; and the question's BM25 score relative to
- * the best hit's. Immutable.
+ * of the question's pinyin bigrams the query contains; and the entry's BM25 score relative to
+ * the best entry's; and the share of the query's pinyin bigrams found anywhere in the entry (all
+ * its questions and its answer); and the evidence, the summed rarity of the matched pinyin bigrams
+ * (saturating at 1), which keeps short chance matches (现在几点了) from looking certain. Immutable.
  */
 public record Features(
     double pinyinCoverage,
     double bigramCoverage,
     double wordCoverage,
     double pinyinPrecision,
-    double relativeScore) {
+    double relativeScore,
+    double vocabularyCoverage,
+    double evidence) {
 
-  public static final int SIZE = 5;
+  public static final int SIZE = 7;
 
   public double[] vector() {
-    return new double[] {pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, relativeScore};
+    return new double[] {
+      pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, relativeScore, vocabularyCoverage,
+      evidence
+    };
   }
 }

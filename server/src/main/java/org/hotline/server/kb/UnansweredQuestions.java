@@ -35,7 +35,7 @@ public final class UnansweredQuestions implements AutoCloseable {
   static final int MAX_DISTINCT = 20_000;
 
   /** One distinct unanswered question: an example of its wording, how often, and when last. */
-  public record Item(String question, long count, Instant lastAskedAt) {}
+  public record Item(String question, long count, String lastAskedAt) {}
 
   private static final class Counter {
     volatile String example;
@@ -97,7 +97,7 @@ public final class UnansweredQuestions implements AutoCloseable {
   /** The most frequent unanswered questions, most frequent first. */
   public List<Item> top(int limit) {
     return byKey.values().stream()
-        .map(c -> new Item(c.example, c.count.get(), c.last))
+        .map(c -> new Item(c.example, c.count.get(), c.last.toString()))
         .sorted(Comparator.comparingLong(Item::count).reversed()
             .thenComparing(Item::lastAskedAt, Comparator.reverseOrder()))
         .limit(limit)

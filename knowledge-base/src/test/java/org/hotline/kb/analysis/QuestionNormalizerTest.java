@@ -1,0 +1,44 @@
+package org.hotline.kb.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QuestionNormalizerTest {
+  private final QuestionNormalizer normalizer = new QuestionNormalizer(new SynonymCanonicalizer(
+      List.of(List.of("信用卡", "贷记卡"), List.of("挂失", "报失"), List.of("征信", "信用报告", "信用记录"))));
+
+  @Test
+  void convertsTraditionalToSimplified() {
+    assertEquals("信用卡遗失了该怎么办", normalizer.normalize("信用卡遺失了該怎麼辦？"));
+    assertEquals("征信报告怎么查询", normalizer.normalize("徵信報告怎麼查詢"));
+    assertEquals("征信怎么查询", normalizer.normalize("信用記錄怎麼查詢"));
+  }
+
+  @Test
+  void stripsSpokenFillersAndPunctuation() {
+    assertEquals("我信用卡丢了怎么办", normalizer.normalize("喂，你好，那个，嗯，就是我信用卡丢了怎么办，谢谢"));
+    assertEquals("信用卡丢了怎么办", normalizer.normalize("请问 信用卡丢了 怎么办？"));
+  }
+
+  @Test
+  void foldsWidthAndCaseButKeepsSpacesBetweenLatinWords() {
+    assertEquals("atm机取款", normalizer.normalize("ＡＴＭ机取款"));
+    assertEquals("public wifi安全吗", normalizer.normalize("Public WiFi安全吗"));
+  }
+
+  @Test
+  void canonicalisesSynonymsLongestFirst() {
+    assertEquals("贷记卡报失", new QuestionNormalizer(new SynonymCanonicalizer(List.of())).normalize("贷记卡报失"));
+    assertEquals("信用卡挂失", normalizer.normalize("贷记卡报失"));
+    assertEquals("征信有错", normalizer.normalize("信用报告有错"));
+  }
+
+  @Test
+  void readsRunsOfSpokenDigitsAsNumbers() {
+    assertEquals("打12315投诉", normalizer.normalize("打一二三一五投诉"));
+    assertEquals("96110是什么电话", normalizer.normalize("九六幺幺零是什么电话"));
+    assertEquals("一二天", normalizer.normalize("一二天"));
+  }
+}

