@@ -8,8 +8,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 /**
  * Emits one token per Han character, its toneless pinyin with the initials and finals that
  * speech recognisers and southern accents confuse folded together (zh/z, ch/c, sh/s, n/l,
- * ing/in, eng/en), and one token per run of Latin letters or digits. Other characters separate
- * tokens. Not thread-safe (Lucene reuses one instance per thread).
+ * ing/in, eng/en), one token per digit (each is a syllable when spoken) and one token per run of
+ * Latin letters. Other characters separate tokens. Not thread-safe (Lucene reuses one instance per thread).
  */
 final class PinyinTokenizer extends Tokenizer {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -30,10 +30,12 @@ final class PinyinTokenizer extends Tokenizer {
     int start = position - 1;
     if (ChineseCharacters.isHan((char) c)) {
       term.append(fuzzy(ChineseCharacters.pinyin((char) c)));
+    } else if (c >= '0' && c <= '9') {
+      term.append((char) c); // a digit is one spoken syllable: 12315 pairs up like 一二三一五
     } else {
       term.append(Character.toLowerCase((char) c));
       int d;
-      while ((d = next()) >= 0 && Character.isLetterOrDigit(d) && !ChineseCharacters.isHan((char) d)) {
+      while ((d = next()) >= 0 && Character.isLetter(d) && !ChineseCharacters.isHan((char) d)) {
         term.append(Character.toLowerCase((char) d));
       }
       if (d >= 0) {

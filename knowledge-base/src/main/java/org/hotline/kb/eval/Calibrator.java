@@ -8,8 +8,9 @@ import org.hotline.kb.ranking.ConfidenceModel;
 import org.hotline.kb.ranking.Features;
 
 /**
- * Fits the {@link ConfidenceModel} on a development set: a logistic regression from each
- * candidate's features to whether it is the expected entry (every candidate of an out-of-domain
+ * Fits the {@link ConfidenceModel} on a development set: a logistic regression, with weights kept
+ * non-negative so that confidence only rises with a better match, from each candidate's features
+ * to whether it is the expected entry (every candidate of an out-of-domain
  * question is a negative), then the answer threshold that best balances in-domain accuracy with
  * out-of-domain rejection; the suggestion threshold is half of it. Never run it on the evaluation
  * set. Stateless.
@@ -56,7 +57,8 @@ public final class Calibrator {
         norm += weight;
       }
       for (int j = 0; j < w.length; j++) {
-        w[j] -= LEARNING_RATE * (gw[j] / norm + L2 * w[j]);
+        // Projected onto w >= 0: a better match must never lower the confidence.
+        w[j] = Math.max(0, w[j] - LEARNING_RATE * (gw[j] / norm + L2 * w[j]));
       }
       b -= LEARNING_RATE * gb / norm;
     }

@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -28,153 +29,176 @@ import org.hotline.kb.content.FaqEntry;
 import org.hotline.kb.content.KnowledgeBaseContent;
 
 /**
- * An in-memory Lucene index with one document per question text (canonical or alternate) of every
- * entry, over three fields: smartcn words, character bigrams and pinyin bigrams. Alongside it, the
- * analysed terms of each document and each term's inverse document frequency, used to compute how
- * much of a query a document covers. Immutable once built; thread-safe.
+ * Two in-memory Lucene indexes over the content. The question index has one document per question
+ * text (canonical or alternate) with three fields: smartcn words, character bigrams and pinyin
+ * bigrams. The answer index has one document per entry (document number = entry ordinal) with the
+ * character bigrams of its web answer, which reaches questions phrased like the answer. Two indexes
+ * rather than one keep every field's norms dense, which Lucene reads much faster. Alongside: the
+ * analysed terms of each question, each entry's pinyin vocabulary and every term's inverse
+ * document frequency. Immutable once built; thread-safe.
  */
 public final class FaqIndex {
-  private final IndexSearcher searcher;
-  /** Field of the answer documents: character bigrams of an entry's web answer. */
+  /** Field of the answer index. */
   public static final String ANSWER = "answer";
 
-  private final FaqEntry[] entryOfDoc;
-  private final TextAnalysis.Terms[] termsOfDoc;
-  private final boolean[] answerDoc;
-  private final Map<String, List<Integer>> questionDocsOfEntry = new HashMap<>();
-  private final Map<String, java.util.Set<String>> vocabularyOfEntry = new HashMap<>();
+  private final IndexSearcher questions;
+  private final IndexSearcher answers;
+  private final FaqEntry[] entries;
+  private final int[] ordinalOfQuestion;
+  private final List<int[]> questionsOfEntry = new ArrayList<>();
+  /** Per question field (words, bigrams, pinyin): the terms of each question as sorted term ids. */
+  private final Map<String, TermDictionary> dictionaries = new HashMap<>();
+  private final Map<String, int[][]> termsOfQuestion = new HashMap<>();
+  private final List<int[]> vocabularyOfEntry = new ArrayList<>();
   private final Map<String, Map<String, Float>> idfByField = new HashMap<>();
-  private final float[] unseenIdf = new float[4];
-  private final int docCount;
 
   public FaqIndex(KnowledgeBaseContent content, QuestionNormalizer normalizer, TextAnalysis analysis) {
     requireNonNull(content, "content");
-    List<FaqEntry> entries = new ArrayList<>();
-    List<TextAnalysis.Terms> terms = new ArrayList<>();
-    List<Boolean> isAnswer = new ArrayList<>();
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    Analyzer perField =
-        new PerFieldAnalyzerWrapper(
-            analysis.analyzer(TextAnalysis.WORDS),
-            Map.of(
-                TextAnalysis.BIGRAMS, analysis.analyzer(TextAnalysis.BIGRAMS),
-                ANSWER, analysis.analyzer(TextAnalysis.BIGRAMS),
-                TextAnalysis.PINYIN, analysis.analyzer(TextAnalysis.PINYIN)));
-    IndexWriterConfig config = new IndexWriterConfig(perField).setRAMBufferSizeMB(256);
-    try (IndexWriter writer = new IndexWriter(directory, config)) {
-      for (FaqEntry entry : content.entries()) {
-        java.util.Set<String> vocabulary = new java.util.HashSet<>();
-        List<Integer> questionDocs = new ArrayList<>();
-        for (String question : entry.allQuestions()) {
-          String text = normalizer.normalize(question);
+    this.entries = content.entries().toArray(FaqEntry[]::new);
+    List<Integer> questionOrdinals = new ArrayList<>();
+    List<TextAnalysis.Terms> questionTerms = new ArrayList<>();
+    List<Set<String>> vocabularies = new ArrayList<>();
+    Analyzer perField = new PerFieldAnalyzerWrapper(analysis.analyzer(TextAnalysis.WORDS), Map.of(
+        TextAnalysis.BIGRAMS, analysis.analyzer(TextAnalysis.BIGRAMS),
+        TextAnalysis.PINYIN, analysis.analyzer(TextAnalysis.PINYIN),
+        ANSWER, analysis.analyzer(TextAnalysis.BIGRAMS)));
+    ByteBuffersDirectory questionDir = new ByteBuffersDirectory();
+    ByteBuffersDirectory answerDir = new ByteBuffersDirectory();
+    try (IndexWriter questionWriter = writer(questionDir, perField);
+        IndexWriter answerWriter = writer(answerDir, perField)) {
+      for (int ordinal = 0; ordinal < entries.length; ordinal++) {
+        FaqEntry entry = entries[ordinal];
+        Set<String> vocabulary = new HashSet<>();
+        List<String> texts = entry.allQuestions();
+        int[] docs = new int[texts.size()];
+        for (int i = 0; i < docs.length; i++) {
+          String text = normalizer.normalize(texts.get(i));
           Document doc = new Document();
-          doc.add(new StoredField("faqId", entry.id()));
           doc.add(new TextField(TextAnalysis.WORDS, text, Field.Store.NO));
           doc.add(new TextField(TextAnalysis.BIGRAMS, text, Field.Store.NO));
           doc.add(new TextField(TextAnalysis.PINYIN, text, Field.Store.NO));
-          writer.addDocument(doc);
-          questionDocs.add(entries.size());
-          entries.add(entry);
-          TextAnalysis.Terms questionTerms = analysis.analyze(text);
-          terms.add(questionTerms);
-          isAnswer.add(false);
-          vocabulary.addAll(questionTerms.pinyin());
+          questionWriter.addDocument(doc);
+          docs[i] = questionOrdinals.size();
+          questionOrdinals.add(ordinal);
+          TextAnalysis.Terms terms = analysis.analyze(text);
+          questionTerms.add(terms);
+          vocabulary.addAll(terms.pinyin());
         }
-        // The answer's wording reaches questions phrased like the answer rather than the question.
         String answer = normalizer.normalize(entry.answer());
         Document doc = new Document();
-        doc.add(new StoredField("faqId", entry.id()));
         doc.add(new TextField(ANSWER, answer, Field.Store.NO));
-        writer.addDocument(doc);
-        entries.add(entry);
-        TextAnalysis.Terms answerTerms = analysis.analyze(answer);
-        terms.add(answerTerms);
-        isAnswer.add(true);
-        vocabulary.addAll(answerTerms.pinyin());
-        questionDocsOfEntry.put(entry.id(), List.copyOf(questionDocs));
-        vocabularyOfEntry.put(entry.id(), java.util.Set.copyOf(vocabulary));
+        answerWriter.addDocument(doc);
+        vocabulary.addAll(analysis.analyze(answer).pinyin());
+        questionsOfEntry.add(docs);
+        vocabularies.add(vocabulary);
       }
-      writer.forceMerge(1);
+      questionWriter.forceMerge(1);
+      answerWriter.forceMerge(1);
     } catch (IOException e) {
       throw new UncheckedIOException("building the in-memory index failed", e);
     }
     try {
-      DirectoryReader reader = DirectoryReader.open(directory);
-      this.searcher = new IndexSearcher(reader);
-      this.docCount = reader.maxDoc();
-      loadIdf(reader);
+      this.questions = searcher(questionDir, TextAnalysis.WORDS, TextAnalysis.BIGRAMS, TextAnalysis.PINYIN);
+      this.answers = searcher(answerDir, ANSWER);
     } catch (IOException e) {
       throw new UncheckedIOException("opening the in-memory index failed", e);
     }
-    this.entryOfDoc = entries.toArray(FaqEntry[]::new);
-    this.termsOfDoc = terms.toArray(TextAnalysis.Terms[]::new);
-    this.answerDoc = new boolean[isAnswer.size()];
-    for (int i = 0; i < answerDoc.length; i++) {
-      answerDoc[i] = isAnswer.get(i);
+    this.ordinalOfQuestion = questionOrdinals.stream().mapToInt(Integer::intValue).toArray();
+    for (String field : List.of(TextAnalysis.WORDS, TextAnalysis.BIGRAMS, TextAnalysis.PINYIN)) {
+      Set<String> extra = new HashSet<>();
+      if (field.equals(TextAnalysis.PINYIN)) {
+        vocabularies.forEach(extra::addAll);
+      }
+      TermDictionary dictionary = new TermDictionary(idfByField.get(field), unseenIdf(questions), extra);
+      int[][] perQuestion = new int[questionTerms.size()][];
+      for (int doc = 0; doc < perQuestion.length; doc++) {
+        perQuestion[doc] = dictionary.sortedIds(field(questionTerms.get(doc), field));
+      }
+      dictionaries.put(field, dictionary);
+      termsOfQuestion.put(field, perQuestion);
+    }
+    TermDictionary pinyin = dictionaries.get(TextAnalysis.PINYIN);
+    for (Set<String> vocabulary : vocabularies) {
+      vocabularyOfEntry.add(pinyin.sortedIds(vocabulary));
     }
   }
 
-  /** Whether the document is an entry's answer rather than one of its questions. */
-  public boolean isAnswer(int doc) {
-    return answerDoc[doc];
+  private static Set<String> field(TextAnalysis.Terms terms, String field) {
+    return switch (field) {
+      case TextAnalysis.WORDS -> terms.words();
+      case TextAnalysis.BIGRAMS -> terms.bigrams();
+      default -> terms.pinyin();
+    };
   }
 
-  /** The question documents of an entry. */
-  public List<Integer> questionDocs(String entryId) {
-    return questionDocsOfEntry.get(entryId);
+  private static float unseenIdf(IndexSearcher searcher) {
+    return idf(searcher.getIndexReader().maxDoc(), 0);
   }
 
-  /** The pinyin bigrams of all an entry's questions and its answer. */
-  public java.util.Set<String> vocabulary(String entryId) {
-    return vocabularyOfEntry.get(entryId);
+  private static IndexWriter writer(ByteBuffersDirectory dir, Analyzer analyzer) throws IOException {
+    return new IndexWriter(dir, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256));
   }
 
-  private void loadIdf(DirectoryReader reader) throws IOException {
+  private IndexSearcher searcher(ByteBuffersDirectory dir, String... fields) throws IOException {
+    DirectoryReader reader = DirectoryReader.open(dir);
     LeafReader leaf = reader.leaves().get(0).reader();
-    String[] fields = {TextAnalysis.WORDS, TextAnalysis.BIGRAMS, TextAnalysis.PINYIN, ANSWER};
-    for (int f = 0; f < fields.length; f++) {
+    int docCount = reader.maxDoc();
+    for (String field : fields) {
       Map<String, Float> idf = new HashMap<>();
-      org.apache.lucene.index.Terms terms = leaf.terms(fields[f]);
+      org.apache.lucene.index.Terms terms = leaf.terms(field);
       if (terms != null) {
         TermsEnum it = terms.iterator();
         BytesRef term;
         while ((term = it.next()) != null) {
-          idf.put(term.utf8ToString(), idf(it.docFreq()));
+          idf.put(term.utf8ToString(), idf(docCount, it.docFreq()));
         }
       }
-      idfByField.put(fields[f], idf);
-      unseenIdf[f] = idf(0);
+      idfByField.put(field, idf);
     }
+    return new IndexSearcher(reader);
   }
 
-  private float idf(int docFreq) {
+  private static float idf(int docCount, int docFreq) {
     return (float) Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
   }
 
-  public IndexSearcher searcher() {
-    return searcher;
+  /** Searcher over the question documents. */
+  public IndexSearcher questions() {
+    return questions;
   }
 
-  public FaqEntry entryOf(int doc) {
-    return entryOfDoc[doc];
+  /** Searcher over the answer documents; document number = entry ordinal. */
+  public IndexSearcher answers() {
+    return answers;
   }
 
-  public TextAnalysis.Terms termsOf(int doc) {
-    return termsOfDoc[doc];
+  public FaqEntry entry(int ordinal) {
+    return entries[ordinal];
   }
 
-  /** Inverse document frequency of a term; terms the content never uses weigh the most. */
-  public float idf(String field, String term) {
-    Float idf = idfByField.get(field).get(term);
-    if (idf != null) {
-      return idf;
-    }
-    return switch (field) {
-      case TextAnalysis.WORDS -> unseenIdf[0];
-      case TextAnalysis.BIGRAMS -> unseenIdf[1];
-      case TextAnalysis.PINYIN -> unseenIdf[2];
-      default -> unseenIdf[3];
-    };
+  /** The ordinal of the entry a question document belongs to. */
+  public int entryOfQuestion(int doc) {
+    return ordinalOfQuestion[doc];
+  }
+
+  /** The terms of a question document in a question field, as sorted term ids. */
+  public int[] termsOfQuestion(String field, int doc) {
+    return termsOfQuestion.get(field)[doc];
+  }
+
+  /** The term ids and weights of one question field. */
+  public TermDictionary dictionary(String field) {
+    return dictionaries.get(field);
+  }
+
+  /** The question documents of an entry, by entry ordinal. */
+  public int[] questionsOf(int ordinal) {
+    return questionsOfEntry.get(ordinal);
+  }
+
+  /** The pinyin bigrams of all an entry's questions and its answer, as sorted term ids. */
+  public int[] vocabulary(int ordinal) {
+    return vocabularyOfEntry.get(ordinal);
   }
 
   /** Whether the field's vocabulary contains the term at all. */
@@ -182,7 +206,7 @@ public final class FaqIndex {
     return idfByField.get(field).containsKey(term);
   }
 
-  public int size() {
-    return docCount;
+  public int entryCount() {
+    return entries.length;
   }
 }

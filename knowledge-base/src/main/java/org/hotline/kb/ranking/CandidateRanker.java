@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -18,30 +15,31 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.IndexSearcher;
 import org.hotline.kb.analysis.TextAnalysis;
-import org.hotline.kb.content.FaqEntry;
 import org.hotline.kb.index.FaqIndex;
 
 /**
- * Finds the entries that best match a normalised question: a BM25 search over the word, bigram and
- * pinyin fields, hits grouped by entry, then each entry re-scored by the {@link ConfidenceModel}
- * from how much of the query its best question covers. Immutable; thread-safe.
+ * Finds the entries that best match a normalised question: BM25 searches over the questions'
+ * pinyin bigrams and the answers' character bigrams, hits grouped by entry (best question plus
+ * answer), then the leading entries re-scored by the {@link ConfidenceModel} from how much of the
+ * query their best question covers in words, bigrams and sounds. Immutable; thread-safe.
  */
 public final class CandidateRanker {
-  /** Hits read from Lucene before grouping; ample for ~7 questions per entry. */
-  private static final int HITS = 80;
+  /** Question hits read before grouping by entry; ample for ~13 questions per entry. */
+  private static final int QUESTION_HITS = 100;
+  /** Answer hits read. */
+  private static final int ANSWER_HITS = 10;
   /** Entries kept after grouping and scored by the model. */
   private static final int ENTRIES = 8;
-  /** Cap on terms per field, so a 500-character question stays a small query. */
-  private static final int MAX_TERMS = 64;
 
-  private static final float WORD_BOOST = 1.0f;
-  private static final float BIGRAM_BOOST = 0.7f;
-  private static final float PINYIN_BOOST = 1.5f;
-  private static final float ANSWER_BOOST = 0.3f;
+  private static final float PINYIN_BOOST = 1.0f;
+  /** The answer's wording counts for a fifth of a question's. */
+  private static final float ANSWER_BOOST = 0.2f;
   /** Matched rarity at which the evidence feature saturates: about four rare bigrams. */
   private static final double EVIDENCE_SCALE = 30;
+  /** Query information (summed rarity of its pinyin bigrams) below which shares are discounted. */
+  private static final double INFORMATION_SCALE = 25;
 
   private final FaqIndex index;
   private final TextAnalysis analysis;
@@ -60,51 +58,60 @@ public final class CandidateRanker {
   /** Candidates for a normalised question, most confident first; empty when nothing matches. */
   public List<Candidate> rank(String normalized) {
     TextAnalysis.Terms query = analysis.analyze(normalized);
-    BooleanQuery.Builder builder = new BooleanQuery.Builder();
-    addTerms(builder, TextAnalysis.WORDS, query.words(), WORD_BOOST);
-    addTerms(builder, TextAnalysis.BIGRAMS, query.bigrams(), BIGRAM_BOOST);
-    addTerms(builder, TextAnalysis.PINYIN, query.pinyin(), PINYIN_BOOST);
-    addTerms(builder, FaqIndex.ANSWER, query.bigrams(), ANSWER_BOOST);
-    BooleanQuery luceneQuery = builder.build();
-    if (luceneQuery.clauses().isEmpty()) {
-      return List.of();
-    }
-    TopDocs top;
-    try {
-      top = index.searcher().search(luceneQuery, HITS);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // in-memory index
-    }
+    BooleanQuery.Builder questionQuery = new BooleanQuery.Builder();
+    // Retrieval runs on pinyin bigrams alone: they match everything the character bigrams match
+    // plus homophones, and every extra field costs a Lucene weight per term. Words and character
+    // bigrams still count, as features of the candidates.
+    addTerms(questionQuery, TextAnalysis.PINYIN, query.pinyin(), PINYIN_BOOST);
+    BooleanQuery.Builder answerQuery = new BooleanQuery.Builder();
+    addTerms(answerQuery, FaqIndex.ANSWER, query.bigrams(), ANSWER_BOOST);
+
     // Entry score: its best question's score plus its answer's score.
-    Map<String, float[]> scores = new LinkedHashMap<>(); // entry id -> {best question, answer}
-    Map<String, FaqEntry> entries = new HashMap<>();
-    for (ScoreDoc hit : top.scoreDocs) {
-      FaqEntry entry = index.entryOf(hit.doc);
-      float[] s = scores.computeIfAbsent(entry.id(), k -> new float[2]);
-      entries.put(entry.id(), entry);
-      if (index.isAnswer(hit.doc)) {
-        s[1] = Math.max(s[1], hit.score);
-      } else {
-        s[0] = Math.max(s[0], hit.score);
+    float[] score = new float[index.entryCount()];
+    List<Integer> touched = new ArrayList<>();
+    for (ScoreDoc hit : search(index.questions(), questionQuery.build(), QUESTION_HITS)) {
+      int ordinal = index.entryOfQuestion(hit.doc);
+      if (score[ordinal] == 0) {
+        touched.add(ordinal);
+        score[ordinal] = hit.score; // hits arrive best first
       }
     }
-    List<String> ids = new ArrayList<>(scores.keySet());
-    ids.sort(Comparator.comparingDouble((String id) -> -(scores.get(id)[0] + scores.get(id)[1])));
-    if (ids.isEmpty()) {
+    for (ScoreDoc hit : search(index.answers(), answerQuery.build(), ANSWER_HITS)) {
+      if (score[hit.doc] == 0) {
+        touched.add(hit.doc);
+      }
+      score[hit.doc] += hit.score;
+    }
+    if (touched.isEmpty()) {
       return List.of();
     }
-    float best = scores.get(ids.get(0))[0] + scores.get(ids.get(0))[1];
+    touched.sort(Comparator.comparingDouble(ordinal -> -score[ordinal]));
+    float best = score[touched.get(0)];
+    QueryTerms words = new QueryTerms(index.dictionary(TextAnalysis.WORDS), query.words());
+    QueryTerms bigrams = new QueryTerms(index.dictionary(TextAnalysis.BIGRAMS), query.bigrams());
+    QueryTerms pinyin = new QueryTerms(index.dictionary(TextAnalysis.PINYIN), query.pinyin());
     List<Candidate> candidates = new ArrayList<>(ENTRIES);
-    for (String id : ids.subList(0, Math.min(ENTRIES, ids.size()))) {
-      float[] s = scores.get(id);
-      double relative = (s[0] + s[1]) / best;
-      double vocabulary = coverage(TextAnalysis.PINYIN, query.pinyin(), index.vocabulary(id));
+    // A query that says little (呵呵呵, 几点了) cannot be fully covered: shares are discounted by
+    // how much information the query carries, up to a typical question's worth.
+    double information = Math.min(1, pinyin.totalWeight() / INFORMATION_SCALE);
+    for (int ordinal : touched.subList(0, Math.min(ENTRIES, touched.size()))) {
+      double relative = score[ordinal] / best;
+      double vocabulary = information * pinyin.coverage(index.vocabulary(ordinal));
       Candidate bestOfEntry = null;
-      for (int doc : index.questionDocs(id)) {
-        Features features = features(query, doc, relative, vocabulary);
+      for (int doc : index.questionsOf(ordinal)) {
+        int[] docPinyin = index.termsOfQuestion(TextAnalysis.PINYIN, doc);
+        double pinyinMatched = pinyin.matchedWeight(docPinyin);
+        Features features = new Features(
+            information * (pinyin.totalWeight() == 0 ? 0 : pinyinMatched / pinyin.totalWeight()),
+            information * bigrams.coverage(index.termsOfQuestion(TextAnalysis.BIGRAMS, doc)),
+            information * words.coverage(index.termsOfQuestion(TextAnalysis.WORDS, doc)),
+            docPinyin.length == 0 ? 0 : (double) pinyin.matchedCount(docPinyin) / docPinyin.length,
+            relative,
+            vocabulary,
+            Math.min(1, pinyinMatched / EVIDENCE_SCALE));
         double confidence = model.confidence(features);
         if (bestOfEntry == null || confidence > bestOfEntry.confidence()) {
-          bestOfEntry = new Candidate(entries.get(id), confidence, features);
+          bestOfEntry = new Candidate(index.entry(ordinal), confidence, features);
         }
       }
       candidates.add(bestOfEntry);
@@ -113,65 +120,29 @@ public final class CandidateRanker {
     return candidates;
   }
 
-  private Features features(TextAnalysis.Terms query, int doc, double relativeScore, double vocabulary) {
-    TextAnalysis.Terms text = index.termsOf(doc);
-    return new Features(
-        coverage(TextAnalysis.PINYIN, query.pinyin(), text.pinyin()),
-        coverage(TextAnalysis.BIGRAMS, query.bigrams(), text.bigrams()),
-        coverage(TextAnalysis.WORDS, query.words(), text.words()),
-        precision(query.pinyin(), text.pinyin()),
-        relativeScore,
-        vocabulary,
-        Math.min(1, matchedWeight(query.pinyin(), text.pinyin()) / EVIDENCE_SCALE));
+  private static ScoreDoc[] search(IndexSearcher searcher, BooleanQuery query, int hits) {
+    if (query.clauses().isEmpty()) {
+      return new ScoreDoc[0];
+    }
+    try {
+      return searcher.search(query, hits).scoreDocs;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in-memory index
+    }
   }
 
-  /** Rarity-weighted share of the query's terms that the document contains. */
-  private double coverage(String field, Set<String> queryTerms, Set<String> docTerms) {
-    double matched = 0;
-    double total = 0;
-    int n = 0;
-    for (String term : queryTerms) {
-      if (n++ == MAX_TERMS) {
-        break;
-      }
-      double idf = index.idf(field, term);
-      total += idf;
-      if (docTerms.contains(term)) {
-        matched += idf;
-      }
-    }
-    return total == 0 ? 0 : matched / total;
-  }
 
-  /** Summed rarity of the query's pinyin bigrams that the document contains. */
-  private double matchedWeight(Set<String> queryTerms, Set<String> docTerms) {
-    double matched = 0;
-    for (String term : queryTerms) {
-      if (docTerms.contains(term)) {
-        matched += index.idf(TextAnalysis.PINYIN, term);
-      }
-    }
-    return matched;
-  }
 
-  /** Share of the document's terms that the query contains. */
-  private static double precision(Set<String> queryTerms, Set<String> docTerms) {
-    if (docTerms.isEmpty()) {
-      return 0;
-    }
-    int matched = 0;
-    for (String term : docTerms) {
-      if (queryTerms.contains(term)) {
-        matched++;
-      }
-    }
-    return (double) matched / docTerms.size();
-  }
+
+
+
+
+
 
   private void addTerms(BooleanQuery.Builder builder, String field, Set<String> terms, float boost) {
     int n = 0;
     for (String term : terms) {
-      if (n++ == MAX_TERMS) {
+      if (n++ == QueryTerms.MAX_TERMS) {
         break;
       }
       if (!index.knows(field, term)) {

@@ -1,0 +1,54 @@
+package org.hotline.kb.index;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Numbers the terms of one field and knows each term's inverse document frequency, so that
+ * match features are computed on small sorted int arrays instead of string sets. Terms the
+ * questions never use get the highest weight. Immutable; thread-safe.
+ */
+public final class TermDictionary {
+  private final Map<String, Integer> ids = new HashMap<>();
+  private final float[] idf;
+  private final float unseenIdf;
+
+  /**
+   * @param extraTerms terms used elsewhere (answers) but not by any question: numbered too, with
+   *     the unseen weight
+   */
+  TermDictionary(Map<String, Float> idfOfTerm, float unseenIdf, Collection<String> extraTerms) {
+    Map<String, Float> all = new HashMap<>(idfOfTerm);
+    extraTerms.forEach(t -> all.putIfAbsent(t, unseenIdf));
+    this.idf = new float[all.size()];
+    this.unseenIdf = unseenIdf;
+    int next = 0;
+    for (Map.Entry<String, Float> e : all.entrySet()) {
+      ids.put(e.getKey(), next);
+      idf[next++] = e.getValue();
+    }
+  }
+
+  /** The id of a term, or -1 when the questions never use it. */
+  public int id(String term) {
+    Integer id = ids.get(term);
+    return id == null ? -1 : id;
+  }
+
+  /** The weight of a term by id; -1 (unknown) weighs the most. */
+  public float idf(int id) {
+    return id < 0 ? unseenIdf : idf[id];
+  }
+
+  /** Known terms as sorted ids; unknown terms are left out. */
+  int[] sortedIds(Collection<String> terms) {
+    return terms.stream().mapToInt(this::id).filter(id -> id >= 0).sorted().distinct().toArray();
+  }
+
+  /** Whether a sorted id array holds the id. */
+  public static boolean contains(int[] sortedIds, int id) {
+    return id >= 0 && Arrays.binarySearch(sortedIds, id) >= 0;
+  }
+}

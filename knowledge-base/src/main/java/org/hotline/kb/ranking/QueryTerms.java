@@ -1,0 +1,93 @@
+package org.hotline.kb.ranking;
+
+import java.util.Collection;
+import org.hotline.kb.index.TermDictionary;
+
+/**
+ * A query's distinct terms in one field, as ids with their rarity weights, looked up once per
+ * query and then matched against many documents: a small open-addressing table, probed once per
+ * document term. Immutable after construction; confined to one query.
+ */
+final class QueryTerms {
+  /** Cap on terms per field, so a 500-character question stays cheap. */
+  static final int MAX_TERMS = 64;
+
+  private final int[] slots;
+  private final float[] slotWeights;
+  private final int mask;
+  private final double totalWeight;
+
+  QueryTerms(TermDictionary dictionary, Collection<String> terms) {
+    int size = Integer.highestOneBit(Math.max(4, Math.min(MAX_TERMS, terms.size()) * 4 - 1)) << 1;
+    slots = new int[size];
+    java.util.Arrays.fill(slots, -1);
+    slotWeights = new float[size];
+    mask = size - 1;
+    double total = 0;
+    int n = 0;
+    for (String term : terms) {
+      if (n++ == MAX_TERMS) {
+        break;
+      }
+      int id = dictionary.id(term);
+      float weight = dictionary.idf(id);
+      total += weight; // unknown terms count against coverage but can never match
+      if (id >= 0) {
+        int slot = mix(id) & mask;
+        while (slots[slot] != -1 && slots[slot] != id) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = id;
+        slotWeights[slot] = weight;
+      }
+    }
+    totalWeight = total;
+  }
+
+  private static int mix(int id) {
+    return id * 0x9E3779B9 >>> 7;
+  }
+
+  private float weightOf(int id) {
+    int slot = mix(id) & mask;
+    while (true) {
+      int s = slots[slot];
+      if (s == id) {
+        return slotWeights[slot];
+      }
+      if (s == -1) {
+        return 0;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  double totalWeight() {
+    return totalWeight;
+  }
+
+  /** Rarity-weighted share of these terms that the document (sorted distinct term ids) contains. */
+  double coverage(int[] docTerms) {
+    return totalWeight == 0 ? 0 : matchedWeight(docTerms) / totalWeight;
+  }
+
+  /** Summed rarity of these terms that the document contains. */
+  double matchedWeight(int[] docTerms) {
+    double matched = 0;
+    for (int id : docTerms) {
+      matched += weightOf(id);
+    }
+    return matched;
+  }
+
+  /** How many of these terms the document contains. */
+  int matchedCount(int[] docTerms) {
+    int matched = 0;
+    for (int id : docTerms) {
+      if (weightOf(id) > 0) {
+        matched++;
+      }
+    }
+    return matched;
+  }
+}

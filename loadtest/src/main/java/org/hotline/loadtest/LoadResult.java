@@ -1,0 +1,24 @@
+package org.hotline.loadtest;
+
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/** The outcome of one timed run: counts, throughput and the latency histogram (microseconds). */
+public record LoadResult(String scenario, int connections, long ok, long failed, double seconds,
+    Histogram latencyMicros) {
+
+  public double throughput() {
+    return ok / seconds;
+  }
+
+  public double percentileMillis(double p) {
+    return latencyMicros.getValueAtPercentile(p) / 1000.0;
+  }
+
+  public String format() {
+    return String.format(Locale.ROOT,
+        "%-13s conns=%3d  %9.0f req/s  ok=%d failed=%d  p50=%.2fms p90=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms",
+        scenario, connections, throughput(), ok, failed, percentileMillis(50), percentileMillis(90),
+        percentileMillis(99), percentileMillis(99.9), latencyMicros.getMaxValue() / 1000.0);
+  }
+}
