@@ -19,8 +19,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.hotline.kb.analysis.QuestionNormalizer;
@@ -51,6 +54,8 @@ public final class FaqIndex {
   private final Map<String, int[][]> termsOfQuestion = new HashMap<>();
   private final List<int[]> vocabularyOfEntry = new ArrayList<>();
   private final Map<String, Map<String, Float>> idfByField = new HashMap<>();
+  /** Every term's postings location, looked up once here instead of on every query. */
+  private final Map<String, Map<String, TermStates>> statesByField = new HashMap<>();
 
   public FaqIndex(KnowledgeBaseContent content, QuestionNormalizer normalizer, TextAnalysis analysis) {
     requireNonNull(content, "content");
@@ -143,19 +148,25 @@ public final class FaqIndex {
     DirectoryReader reader = DirectoryReader.open(dir);
     LeafReader leaf = reader.leaves().get(0).reader();
     int docCount = reader.maxDoc();
+    IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setQueryCache(null); // term queries over an in-memory index gain nothing from it
     for (String field : fields) {
       Map<String, Float> idf = new HashMap<>();
+      Map<String, TermStates> states = new HashMap<>();
       org.apache.lucene.index.Terms terms = leaf.terms(field);
       if (terms != null) {
         TermsEnum it = terms.iterator();
         BytesRef term;
         while ((term = it.next()) != null) {
-          idf.put(term.utf8ToString(), idf(docCount, it.docFreq()));
+          String text = term.utf8ToString();
+          idf.put(text, idf(docCount, it.docFreq()));
+          states.put(text, TermStates.build(searcher, new Term(field, text), true));
         }
       }
       idfByField.put(field, idf);
+      statesByField.put(field, states);
     }
-    return new IndexSearcher(reader);
+    return searcher;
   }
 
   private static float idf(int docCount, int docFreq) {
@@ -201,9 +212,10 @@ public final class FaqIndex {
     return vocabularyOfEntry.get(ordinal);
   }
 
-  /** Whether the field's vocabulary contains the term at all. */
-  public boolean knows(String field, String term) {
-    return idfByField.get(field).containsKey(term);
+  /** A query for one term with its postings already located, or null when no document has it. */
+  public TermQuery termQuery(String field, String term) {
+    TermStates states = statesByField.get(field).get(term);
+    return states == null ? null : new TermQuery(new Term(field, term), states);
   }
 
   public int entryCount() {

@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.hotline.kb.analysis.TextAnalysis;
 import org.hotline.kb.index.FaqIndex;
@@ -27,11 +25,11 @@ import org.hotline.kb.index.FaqIndex;
  */
 public final class CandidateRanker {
   /** Question hits read before grouping by entry; ample for ~13 questions per entry. */
-  private static final int QUESTION_HITS = 100;
+  private static final int QUESTION_HITS = 50;
   /** Answer hits read. */
   private static final int ANSWER_HITS = 10;
   /** Entries kept after grouping and scored by the model. */
-  private static final int ENTRIES = 8;
+  private static final int ENTRIES = 6;
 
   private static final float PINYIN_BOOST = 1.0f;
   /** The answer's wording counts for a fifth of a question's. */
@@ -145,10 +143,10 @@ public final class CandidateRanker {
       if (n++ == QueryTerms.MAX_TERMS) {
         break;
       }
-      if (!index.knows(field, term)) {
+      Query q = index.termQuery(field, term);
+      if (q == null) {
         continue; // matches nothing; its weight still counts in coverage
       }
-      Query q = new TermQuery(new Term(field, term));
       builder.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
     }
   }

@@ -12,6 +12,8 @@ final class QueryTerms {
   /** Cap on terms per field, so a 500-character question stays cheap. */
   static final int MAX_TERMS = 64;
 
+  private final int[] ids;
+  private final float[] weights;
   private final int[] slots;
   private final float[] slotWeights;
   private final int mask;
@@ -23,14 +25,18 @@ final class QueryTerms {
     java.util.Arrays.fill(slots, -1);
     slotWeights = new float[size];
     mask = size - 1;
+    ids = new int[Math.min(MAX_TERMS, terms.size())];
+    weights = new float[ids.length];
     double total = 0;
     int n = 0;
     for (String term : terms) {
-      if (n++ == MAX_TERMS) {
+      if (n == ids.length) {
         break;
       }
       int id = dictionary.id(term);
       float weight = dictionary.idf(id);
+      ids[n] = id;
+      weights[n++] = weight;
       total += weight; // unknown terms count against coverage but can never match
       if (id >= 0) {
         int slot = mix(id) & mask;
@@ -74,6 +80,15 @@ final class QueryTerms {
   /** Summed rarity of these terms that the document contains. */
   double matchedWeight(int[] docTerms) {
     double matched = 0;
+    if (docTerms.length > 4 * ids.length) {
+      // A long document (an entry's whole vocabulary): search it for each query term instead.
+      for (int i = 0; i < ids.length; i++) {
+        if (TermDictionary.contains(docTerms, ids[i])) {
+          matched += weights[i];
+        }
+      }
+      return matched;
+    }
     for (int id : docTerms) {
       matched += weightOf(id);
     }

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
  * is the only one calibration and tuning may look at.
  */
 class EvaluationFloorTest {
-  // Floors: the measured figures (see README) less a small margin for content edits.
-  private static final double PARAPHRASE_TOP1 = Floors.PARAPHRASE;
-  private static final double SPEECH_TOP1 = Floors.SPEECH;
-  private static final double TRADITIONAL_TOP1 = Floors.TRADITIONAL;
-  private static final double OUT_OF_DOMAIN_REJECTION = Floors.OUT_OF_DOMAIN;
-  private static final double MRR = Floors.MRR;
+  // Floors: the figures measured on eval.jsonl (see README) less about two points, so a content
+  // edit that costs accuracy fails the build.
+  private static final double PARAPHRASE_TOP1 = 0.86;
+  private static final double SPEECH_TOP1 = 0.85;
+  private static final double TRADITIONAL_TOP1 = 0.84;
+  private static final double OUT_OF_DOMAIN_REJECTION = 0.88;
+  private static final double MRR = 0.93;
 
   @Test
   void heldOutEvaluationMeetsTheFloors() throws IOException {
@@ -47,14 +48,5 @@ class EvaluationFloorTest {
 
   private static void assertAtLeast(String what, double measured, double floor) {
     assertTrue(measured >= floor, what + " fell to " + measured + " (floor " + floor + ")");
-  }
-
-  /** Floors in one place so a content change that moves them is one edit. */
-  private static final class Floors {
-    static final double PARAPHRASE = 0.0;
-    static final double SPEECH = 0.0;
-    static final double TRADITIONAL = 0.0;
-    static final double OUT_OF_DOMAIN = 0.0;
-    static final double MRR = 0.0;
   }
 }

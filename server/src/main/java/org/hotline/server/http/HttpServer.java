@@ -15,7 +15,9 @@ import java.net.InetSocketAddress;
 public final class HttpServer implements AutoCloseable {
   private final RequestDispatcher dispatcher;
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-  private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+  /** One event loop per core: answering is CPU-bound, so more loops would only contend. */
+  private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
+      Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
   private Channel channel;
 
   public HttpServer(RequestDispatcher dispatcher) {
