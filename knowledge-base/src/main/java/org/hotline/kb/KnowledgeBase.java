@@ -75,13 +75,14 @@ public final class KnowledgeBase {
       return new Answer.NotFound(0);
     }
     Candidate top = candidates.get(0);
-    if (top.confidence() >= model.answerThreshold()) {
-      return new Answer.Answered(top.entry(), top.confidence(), false, suggestions(candidates, 1, model));
+    double confidence = model.accept(top, candidates.size() > 1 ? candidates.get(1) : null);
+    if (confidence >= model.answerThreshold()) {
+      return new Answer.Answered(top.entry(), confidence, false, suggestions(candidates, 1, model));
     }
-    if (top.confidence() >= model.suggestThreshold()) {
-      return new Answer.DidYouMean(top.confidence(), suggestions(candidates, 0, model));
+    if (confidence >= model.suggestThreshold()) {
+      return new Answer.DidYouMean(confidence, suggestions(candidates, 0, model));
     }
-    return new Answer.NotFound(top.confidence());
+    return new Answer.NotFound(confidence);
   }
 
   /** The most confident fraud entry among the candidates, else the one the trigger names. */

@@ -33,6 +33,30 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void everyCanonicalQuestionIsAnsweredWithItsOwnEntry() {
+    for (var entry : kb.content().entries()) {
+      Answer answer = kb.answer(entry.question());
+      assertTrue(answer instanceof Answer.Answered a && a.entry().id().equals(entry.id()),
+          entry.question() + " -> " + answer);
+    }
+  }
+
+  @Test
+  void nearlyEveryAlternateIsAnsweredWithItsOwnEntry() {
+    int total = 0;
+    int right = 0;
+    for (var entry : kb.content().entries()) {
+      for (String alternate : entry.alternates()) {
+        total++;
+        if (kb.answer(alternate) instanceof Answer.Answered a && a.entry().id().equals(entry.id())) {
+          right++;
+        }
+      }
+    }
+    assertTrue(right >= 0.97 * total, right + " of " + total);
+  }
+
+  @Test
   void answersTraditionalCharactersLikeSimplified() {
     assertEquals("credit-card.lost", answeredId("信用卡遺失了該怎麼辦"));
   }

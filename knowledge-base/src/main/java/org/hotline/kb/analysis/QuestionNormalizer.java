@@ -17,7 +17,26 @@ public final class QuestionNormalizer {
   }
 
   public String normalize(String question) {
-    return synonyms.canonicalize(SpokenFillers.strip(spokenDigits(foldCharacters(question))));
+    return synonyms.canonicalize(normalizeWithoutSynonyms(question));
+  }
+
+  /**
+   * Everything {@link #normalize} does except synonym canonicalisation: the content's own wording,
+   * indexed by sound as well, so that a misheard short form (消鞋 for 消协) still meets it.
+   */
+  public String normalizeWithoutSynonyms(String question) {
+    return SpokenFillers.strip(dropLongNumbers(spokenDigits(foldCharacters(question))));
+  }
+
+  private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("\\d(?: ?\\d){6,}");
+
+  /**
+   * Removes runs of seven or more digits: phone, card and ID numbers say nothing about the
+   * question, and their digit pairs would match content by chance. Hotline numbers (110, 12315,
+   * 96110) are shorter and stay.
+   */
+  static String dropLongNumbers(String text) {
+    return LONG_NUMBER.matcher(text).replaceAll("");
   }
 
   private static final String DIGIT_WORDS = "零〇一幺二两三四五六七八九";

@@ -82,10 +82,18 @@ public final class FaqIndex {
           doc.add(new TextField(TextAnalysis.WORDS, text, Field.Store.NO));
           doc.add(new TextField(TextAnalysis.BIGRAMS, text, Field.Store.NO));
           doc.add(new TextField(TextAnalysis.PINYIN, text, Field.Store.NO));
+          TextAnalysis.Terms terms = analysis.analyze(text);
+          String ownWording = normalizer.normalizeWithoutSynonyms(texts.get(i));
+          if (!ownWording.equals(text)) {
+            // The synonym-free wording too, by sound: a misheard 消协 (消鞋) still meets it.
+            doc.add(new TextField(TextAnalysis.PINYIN, ownWording, Field.Store.NO));
+            Set<String> pinyin = new java.util.LinkedHashSet<>(terms.pinyin());
+            pinyin.addAll(analysis.analyze(ownWording).pinyin());
+            terms = new TextAnalysis.Terms(terms.words(), terms.bigrams(), pinyin);
+          }
           questionWriter.addDocument(doc);
           docs[i] = questionOrdinals.size();
           questionOrdinals.add(ordinal);
-          TextAnalysis.Terms terms = analysis.analyze(text);
           questionTerms.add(terms);
           vocabulary.addAll(terms.pinyin());
         }

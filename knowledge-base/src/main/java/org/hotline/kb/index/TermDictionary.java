@@ -47,6 +47,22 @@ public final class TermDictionary {
     return terms.stream().mapToInt(this::id).filter(id -> id >= 0).sorted().distinct().toArray();
   }
 
+  /**
+   * Rarity-weighted share of a document's terms that the query holds: how much of what the
+   * document says the question also says.
+   */
+  public double share(int[] docTerms, java.util.function.IntPredicate inQuery) {
+    double total = 0;
+    double matched = 0;
+    for (int id : docTerms) {
+      total += idf[id];
+      if (inQuery.test(id)) {
+        matched += idf[id];
+      }
+    }
+    return total == 0 ? 0 : matched / total;
+  }
+
   /** Whether a sorted id array holds the id. */
   public static boolean contains(int[] sortedIds, int id) {
     return id >= 0 && Arrays.binarySearch(sortedIds, id) >= 0;

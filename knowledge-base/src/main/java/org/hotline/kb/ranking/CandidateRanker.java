@@ -16,6 +16,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.hotline.kb.analysis.TextAnalysis;
 import org.hotline.kb.index.FaqIndex;
+import org.hotline.kb.index.TermDictionary;
 
 /**
  * Finds the entries that best match a normalised question: BM25 searches over the questions'
@@ -85,15 +86,20 @@ public final class CandidateRanker {
     }
     touched.sort(Comparator.comparingDouble(ordinal -> -score[ordinal]));
     float best = score[touched.get(0)];
+    float second = touched.size() > 1 ? score[touched.get(1)] : 0;
     QueryTerms words = new QueryTerms(index.dictionary(TextAnalysis.WORDS), query.words());
     QueryTerms bigrams = new QueryTerms(index.dictionary(TextAnalysis.BIGRAMS), query.bigrams());
-    QueryTerms pinyin = new QueryTerms(index.dictionary(TextAnalysis.PINYIN), query.pinyin());
+    TermDictionary pinyinDictionary = index.dictionary(TextAnalysis.PINYIN);
+    QueryTerms pinyin = new QueryTerms(pinyinDictionary, query.pinyin());
     List<Candidate> candidates = new ArrayList<>(ENTRIES);
     // A query that says little (呵呵呵, 几点了) cannot be fully covered: shares are discounted by
     // how much information the query carries, up to a typical question's worth.
     double information = Math.min(1, pinyin.totalWeight() / INFORMATION_SCALE);
     for (int ordinal : touched.subList(0, Math.min(ENTRIES, touched.size()))) {
-      double relative = score[ordinal] / best;
+      // Score against the strongest rival, halved into [0,1]: 0.5 means a tie with it; the leader
+      // gets more the further it is ahead.
+      float rival = ordinal == touched.get(0) ? second : best;
+      double relative = rival == 0 ? 1 : Math.min(2, score[ordinal] / rival) / 2;
       double vocabulary = information * pinyin.coverage(index.vocabulary(ordinal));
       Candidate bestOfEntry = null;
       for (int doc : index.questionsOf(ordinal)) {
@@ -103,11 +109,11 @@ public final class CandidateRanker {
             information * (pinyin.totalWeight() == 0 ? 0 : pinyinMatched / pinyin.totalWeight()),
             information * bigrams.coverage(index.termsOfQuestion(TextAnalysis.BIGRAMS, doc)),
             information * words.coverage(index.termsOfQuestion(TextAnalysis.WORDS, doc)),
-            docPinyin.length == 0 ? 0 : (double) pinyin.matchedCount(docPinyin) / docPinyin.length,
+            pinyinDictionary.share(docPinyin, pinyin),
             relative,
             vocabulary,
             Math.min(1, pinyinMatched / EVIDENCE_SCALE));
-        double confidence = model.confidence(features);
+        double confidence = model.match(features);
         if (bestOfEntry == null || confidence > bestOfEntry.confidence()) {
           bestOfEntry = new Candidate(index.entry(ordinal), confidence, features);
         }

@@ -9,39 +9,84 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
- * Logistic model turning {@link Features} into the probability that a candidate is the right
- * answer, plus the two thresholds that split answers, "did you mean" suggestions and refusals.
- * Weights are fitted on the development set by {@code Calibrator} and shipped as
- * {@code /calibration.json}. Immutable; thread-safe.
+ * Two logistic models and two thresholds, fitted on the development set by {@code Calibrator} and
+ * shipped as {@code /calibration.json}:
  *
- * @param weights one weight per feature, in {@link Features#vector()} order
- * @param answerThreshold confidence at or above which the top candidate is answered
- * @param suggestThreshold confidence at or above which a candidate is offered as a suggestion
+ * <ul>
+ *   <li>the match model turns a candidate's {@link Features} into the probability that it is the
+ *       entry asked about, which ranks the candidates;
+ *   <li>the acceptance model turns the leader's match, its margin over the runner-up and how much
+ *       of the query the content explains into the probability that answering with the leader is
+ *       right: the confidence reported, compared with the thresholds to answer, suggest or refuse.
+ * </ul>
+ *
+ * Immutable; thread-safe.
  */
 public record ConfidenceModel(
-    double bias, double[] weights, double answerThreshold, double suggestThreshold) {
+    double matchBias, double[] matchWeights,
+    double acceptBias, double[] acceptWeights,
+    double answerThreshold, double suggestThreshold) {
+
+  /** Inputs of the acceptance model, in order. */
+  public static final int ACCEPT_SIZE = 5;
 
   public ConfidenceModel {
-    if (weights.length != Features.SIZE) {
-      throw new IllegalArgumentException("expected " + Features.SIZE + " weights");
+    if (matchWeights.length != Features.SIZE || acceptWeights.length != ACCEPT_SIZE) {
+      throw new IllegalArgumentException(
+          "expected " + Features.SIZE + " match and " + ACCEPT_SIZE + " acceptance weights");
     }
-    weights = weights.clone();
+    matchWeights = matchWeights.clone();
+    acceptWeights = acceptWeights.clone();
     if (!(suggestThreshold <= answerThreshold)) {
       throw new IllegalArgumentException("suggestThreshold must not exceed answerThreshold");
     }
   }
 
-  public double confidence(Features features) {
-    double[] x = features.vector();
-    double z = bias;
-    for (int i = 0; i < x.length; i++) {
-      z += weights[i] * x[i];
-    }
-    return 1 / (1 + Math.exp(-z));
+  /** Probability that a candidate with these features is the entry asked about. */
+  public double match(Features features) {
+    return sigmoid(matchBias + dot(matchWeights, features.vector()));
+  }
+
+  /** Probability that answering with the leader is right. */
+  public double accept(Candidate leader, Candidate runnerUp) {
+    return sigmoid(acceptBias + dot(acceptWeights, acceptanceInputs(leader, runnerUp)));
+  }
+
+  /**
+   * The acceptance model's inputs: the leader's match logit and its lead over the runner-up's
+   * (both divided by 10), the leader's evidence and vocabulary coverage, and the spread: how much
+   * more of the query the entry as a whole explains than its best question alone. A paraphrase
+   * tends to draw on several of an entry's wordings; a chance match sits in one.
+   */
+  public static double[] acceptanceInputs(Candidate leader, Candidate runnerUp) {
+    double lead = logit(leader.confidence());
+    double margin = runnerUp == null ? 10 : lead - logit(runnerUp.confidence());
+    Features f = leader.features();
+    return new double[] {
+      lead / 10, Math.min(margin, 10) / 10, f.evidence(), f.vocabularyCoverage(),
+      Math.max(0, f.vocabularyCoverage() - f.pinyinCoverage())
+    };
   }
 
   public ConfidenceModel withThresholds(double answer, double suggest) {
-    return new ConfidenceModel(bias, weights, answer, suggest);
+    return new ConfidenceModel(matchBias, matchWeights, acceptBias, acceptWeights, answer, suggest);
+  }
+
+  private static double dot(double[] w, double[] x) {
+    double z = 0;
+    for (int i = 0; i < x.length; i++) {
+      z += w[i] * x[i];
+    }
+    return z;
+  }
+
+  static double sigmoid(double z) {
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  static double logit(double p) {
+    double q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+    return Math.log(q / (1 - q));
   }
 
   /** The model shipped in the jar. */
@@ -57,26 +102,35 @@ public record ConfidenceModel(
   }
 
   public static ConfidenceModel fromJson(JsonNode node) {
-    double[] weights = new double[Features.SIZE];
-    JsonNode w = node.path("weights");
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] = w.path(i).asDouble();
-    }
     return new ConfidenceModel(
-        node.path("bias").asDouble(),
-        weights,
+        node.path("match").path("bias").asDouble(), doubles(node.path("match").path("weights")),
+        node.path("accept").path("bias").asDouble(), doubles(node.path("accept").path("weights")),
         node.path("answerThreshold").asDouble(),
         node.path("suggestThreshold").asDouble());
+  }
+
+  private static double[] doubles(JsonNode array) {
+    double[] out = new double[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = array.get(i).asDouble();
+    }
+    return out;
   }
 
   public String toJson() {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode node = mapper.createObjectNode();
-    node.put("bias", bias);
-    node.set("weights", mapper.valueToTree(weights));
+    ObjectNode match = node.putObject("match");
+    match.put("bias", matchBias);
+    match.set("weights", mapper.valueToTree(matchWeights));
+    match.put("inputs", "pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, "
+        + "relativeScore, vocabularyCoverage, evidence");
+    ObjectNode accept = node.putObject("accept");
+    accept.put("bias", acceptBias);
+    accept.set("weights", mapper.valueToTree(acceptWeights));
+    accept.put("inputs", "leaderLogit/10, leadOverRunnerUp/10, evidence, vocabularyCoverage, spread");
     node.put("answerThreshold", answerThreshold);
     node.put("suggestThreshold", suggestThreshold);
-    node.put("features", "pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, relativeScore, vocabularyCoverage, evidence");
     try {
       return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     } catch (IOException e) {
@@ -86,7 +140,8 @@ public record ConfidenceModel(
 
   @Override
   public String toString() {
-    return "ConfidenceModel[bias=" + bias + ", weights=" + Arrays.toString(weights)
+    return "ConfidenceModel[match=" + matchBias + " " + Arrays.toString(matchWeights)
+        + ", accept=" + acceptBias + " " + Arrays.toString(acceptWeights)
         + ", answer>=" + answerThreshold + ", suggest>=" + suggestThreshold + "]";
   }
 }

@@ -3,8 +3,8 @@ package org.hotline.kb.ranking;
 /**
  * How well one indexed question matches a query, each in [0,1]: the share of the query's pinyin
  * bigrams, character bigrams and words (weighted by rarity) that the question contains; the share
- * of the question's pinyin bigrams the query contains; and the entry's BM25 score relative to
- * the best entry's; and the share of the query's pinyin bigrams found anywhere in the entry (all
+ * of the question's pinyin bigrams (weighted by rarity) the query contains; and the entry's BM25 score against its
+ * strongest rival's, halved into [0,1] (above 0.5 for a clear leader); and the share of the query's pinyin bigrams found anywhere in the entry (all
  * its questions and its answer); and the evidence, the summed rarity of the matched pinyin bigrams
  * (saturating at 1), which keeps short chance matches (现在几点了) from looking certain. Immutable.
  */

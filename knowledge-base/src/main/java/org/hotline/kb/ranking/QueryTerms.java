@@ -8,7 +8,7 @@ import org.hotline.kb.index.TermDictionary;
  * query and then matched against many documents: a small open-addressing table, probed once per
  * document term. Immutable after construction; confined to one query.
  */
-final class QueryTerms {
+final class QueryTerms implements java.util.function.IntPredicate {
   /** Cap on terms per field, so a 500-character question stays cheap. */
   static final int MAX_TERMS = 64;
 
@@ -95,14 +95,9 @@ final class QueryTerms {
     return matched;
   }
 
-  /** How many of these terms the document contains. */
-  int matchedCount(int[] docTerms) {
-    int matched = 0;
-    for (int id : docTerms) {
-      if (weightOf(id) > 0) {
-        matched++;
-      }
-    }
-    return matched;
+  /** Whether the query holds the term. */
+  @Override
+  public boolean test(int id) {
+    return weightOf(id) > 0;
   }
 }

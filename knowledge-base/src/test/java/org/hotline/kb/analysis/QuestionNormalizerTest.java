@@ -41,4 +41,11 @@ class QuestionNormalizerTest {
     assertEquals("96110是什么电话", normalizer.normalize("九六幺幺零是什么电话"));
     assertEquals("一二天", normalizer.normalize("一二天"));
   }
+
+  @Test
+  void dropsPhoneCardAndIdNumbersButKeepsHotlineNumbers() {
+    assertEquals("我手机丢了", normalizer.normalize("我手机13812345678丢了"));
+    assertEquals("卡号挂失", normalizer.normalize("卡号6222 0212 3456 7890 003挂失"));
+    assertEquals("打12315和96110", normalizer.normalize("打12315和96110"));
+  }
 }
