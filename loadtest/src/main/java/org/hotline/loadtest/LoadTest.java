@@ -14,6 +14,11 @@ import java.util.Map;
  * measured in the same session.
  *
  * <pre>java -jar loadtest/target/loadtest.jar --port 8080 --connections 64 --seconds 10 --runs 3</pre>
+ *
+ * Flags: {@code --host} (loopback only), {@code --port}, {@code --connections}, {@code --threads}
+ * (client event loops), {@code --runs}, {@code --seconds} per run, {@code --warmup} seconds before
+ * each run, {@code --prime} seconds of unrecorded load first (JIT), {@code --distinct} questions
+ * for the uncached scenario, {@code --scenarios} (healthz,ask-cached,ask-uncached).
  */
 public final class LoadTest {
   private LoadTest() {}
@@ -27,28 +32,45 @@ public final class LoadTest {
     int runs = Integer.parseInt(flags.getOrDefault("runs", "3"));
     Duration warmup = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup", "3")));
     Duration duration = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("seconds", "10")));
-    int distinct = Integer.parseInt(flags.getOrDefault("distinct", "20000"));
+    Duration prime = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("prime", "30")));
+    int distinct = Integer.parseInt(flags.getOrDefault("distinct", "400000"));
     List<String> names = Arrays.asList(flags.getOrDefault("scenarios", "healthz,ask-cached,ask-uncached").split(","));
-    if (runs < 1 || runs > 20 || duration.toSeconds() > 120 || connections > 2000) {
+    if (runs < 1 || runs > 20 || duration.toSeconds() > 120 || prime.toSeconds() > 300 || connections > 2000) {
       throw new IllegalArgumentException("bounded runs only: runs 1-20, seconds <= 120, connections <= 2000");
     }
 
     List<String> questions = Questions.distinct(distinct);
     LoadGenerator generator = new LoadGenerator(host, port, threads);
+    CacheStats cacheStats = new CacheStats(host, port);
     Map<String, List<LoadResult>> results = new LinkedHashMap<>();
     System.out.printf(Locale.ROOT, "target %s:%d, %d connections, %d client thread(s), %ds warm-up + %ds per run, %d runs; %d distinct questions%n",
         host, port, connections, threads, warmup.toSeconds(), duration.toSeconds(), runs, questions.size());
+    // One scenario object per name for the whole session, so the uncached one keeps moving through
+    // its list across runs instead of repeating questions the cache has seen.
+    Map<String, Scenario> scenarios = new LinkedHashMap<>();
+    for (String name : names) {
+      scenarios.put(name, switch (name) {
+        case "healthz" -> Scenario.healthz();
+        case "ask-cached" -> Scenario.ask(name, List.of("信用卡丢了怎么办"));
+        case "ask-uncached" -> Scenario.ask(name, questions);
+        default -> throw new IllegalArgumentException("unknown scenario " + name);
+      });
+    }
+    if (prime.toSeconds() > 0) {
+      System.out.println("priming the server's JIT for " + prime.toSeconds() + "s (not recorded)");
+      for (Scenario scenario : scenarios.values()) {
+        generator.run(scenario, connections, Duration.ZERO, prime.dividedBy(scenarios.size()));
+      }
+    }
     for (int run = 1; run <= runs; run++) {
       for (String name : names) {
-        Scenario scenario = switch (name) {
-          case "healthz" -> Scenario.healthz();
-          case "ask-cached" -> Scenario.ask(name, List.of("信用卡丢了怎么办"));
-          case "ask-uncached" -> Scenario.ask(name, questions);
-          default -> throw new IllegalArgumentException("unknown scenario " + name);
-        };
+        Scenario scenario = scenarios.get(name);
+        double[] before = cacheStats.read();
         LoadResult result = generator.run(scenario, connections, warmup, duration);
+        double hitRatio = CacheStats.hitRatio(before, cacheStats.read());
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(result);
-        System.out.println("run " + run + ": " + result.format());
+        System.out.println("run " + run + ": " + result.format()
+            + (Double.isNaN(hitRatio) ? "" : String.format(Locale.ROOT, "  cache hits %.1f%%", 100 * hitRatio)));
       }
     }
     System.out.println();

@@ -1,0 +1,56 @@
+package org.hotline.loadtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class LoadToolsTest {
+
+  @Test
+  void distinctQuestionsAreDistinct() {
+    List<String> questions = Questions.distinct(50_000);
+    assertEquals(50_000, questions.size());
+    assertEquals(50_000, new HashSet<>(questions).size());
+  }
+
+  @Test
+  void refusesTargetsOffThisMachine() {
+    assertThrows(IllegalArgumentException.class, () -> new LoadGenerator("10.1.2.3", 8080, 1));
+  }
+
+  @Test
+  void drivesAServerAndCountsResponses() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    AtomicInteger seen = new AtomicInteger();
+    server.createContext("/api/v1/ask", exchange -> {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      if (new String(body, StandardCharsets.UTF_8).contains("question")) {
+        seen.incrementAndGet();
+      }
+      exchange.sendResponseHeaders(200, 2);
+      exchange.getResponseBody().write("{}".getBytes(StandardCharsets.UTF_8));
+      exchange.close();
+    });
+    server.start();
+    try {
+      LoadGenerator generator = new LoadGenerator("127.0.0.1", server.getAddress().getPort(), 1);
+      LoadResult result = generator.run(Scenario.ask("ask", List.of("信用卡丢了怎么办", "假币")), 4,
+          Duration.ofMillis(200), Duration.ofSeconds(1));
+      assertTrue(result.ok() > 0, result.format());
+      assertEquals(0, result.failed(), result.format());
+      assertTrue(seen.get() >= result.ok());
+      assertTrue(result.percentileMillis(50) > 0);
+    } finally {
+      server.stop(0);
+    }
+  }
+}
