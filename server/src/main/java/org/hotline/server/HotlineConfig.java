@@ -16,6 +16,11 @@ public record HotlineConfig(
     String host, int httpPort, int agiPort, Path dataDir, Path kbDir, long cacheSize,
     List<String> arguments) {
 
+  /** Flags the command line accepts, each standing for {@code HOTLINE_<NAME>}. */
+  static final java.util.Set<String> FLAGS =
+      java.util.Set.of("host", "http-port", "agi-port", "data-dir", "kb-dir", "cache-size");
+
+  /** @throws IllegalArgumentException naming an unknown flag or a bad value */
   public static HotlineConfig from(Map<String, String> env, List<String> args) {
     Map<String, String> values = new java.util.HashMap<>();
     env.forEach((k, v) -> {
@@ -37,6 +42,10 @@ public record HotlineConfig(
           value = args.get(++i);
         } else {
           throw new IllegalArgumentException("flag --" + name + " needs a value");
+        }
+        if (!FLAGS.contains(name)) {
+          throw new IllegalArgumentException("unknown flag --" + name + "; known: --" + String.join(", --",
+              new java.util.TreeSet<>(FLAGS)));
         }
         values.put("HOTLINE_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), value);
       } else {

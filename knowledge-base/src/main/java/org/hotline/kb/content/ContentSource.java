@@ -2,7 +2,6 @@ package org.hotline.kb.content;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +43,7 @@ public interface ContentSource {
               .sorted()
               .toList();
         } catch (IOException e) {
-          throw new UncheckedIOException("cannot list " + dir, e);
+          throw new ContentException(dir.toString(), null, "cannot list the directory: " + e, e);
         }
       }
 

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -68,12 +70,14 @@ public final class CandidateRanker {
     // Entry score: its best question's score plus its answer's score.
     float[] score = new float[index.entryCount()];
     List<Integer> touched = new ArrayList<>();
+    Map<Integer, List<Integer>> hitQuestions = new HashMap<>();
     for (ScoreDoc hit : search(index.questions(), questionQuery.build(), QUESTION_HITS)) {
       int ordinal = index.entryOfQuestion(hit.doc);
       if (score[ordinal] == 0) {
         touched.add(ordinal);
         score[ordinal] = hit.score; // hits arrive best first
       }
+      hitQuestions.computeIfAbsent(ordinal, k -> new ArrayList<>(4)).add(hit.doc);
     }
     for (ScoreDoc hit : search(index.answers(), answerQuery.build(), ANSWER_HITS)) {
       if (score[hit.doc] == 0) {
@@ -102,7 +106,12 @@ public final class CandidateRanker {
       double relative = rival == 0 ? 1 : Math.min(2, score[ordinal] / rival) / 2;
       double vocabulary = information * pinyin.coverage(index.vocabulary(ordinal));
       Candidate bestOfEntry = null;
-      for (int doc : index.questionsOf(ordinal)) {
+      // Features for the entry's questions that Lucene found; all of them if only its answer matched.
+      List<Integer> hits = hitQuestions.get(ordinal);
+      int[] docs = hits == null
+          ? index.questionsOf(ordinal)
+          : hits.stream().mapToInt(Integer::intValue).toArray();
+      for (int doc : docs) {
         int[] docPinyin = index.termsOfQuestion(TextAnalysis.PINYIN, doc);
         double pinyinMatched = pinyin.matchedWeight(docPinyin);
         Features features = new Features(

@@ -31,22 +31,21 @@ public final class KnowledgeBaseService {
 
   /** The current version; 503 while the first load is still running. */
   public KnowledgeBase current() {
-    ReloadableKnowledgeBase kb = loaded;
-    if (kb == null) {
-      throw new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, "not_ready",
-          "the knowledge base is still loading");
-    }
-    return kb.current();
+    return loadedOr503().current();
   }
 
   /** Reloads from the content source; throws ContentException and keeps the old version on a bad edit. */
   public KnowledgeBase reload() {
+    return loadedOr503().reload();
+  }
+
+  private ReloadableKnowledgeBase loadedOr503() {
     ReloadableKnowledgeBase kb = loaded;
     if (kb == null) {
       throw new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, "not_ready",
           "the knowledge base is still loading");
     }
-    return kb.reload();
+    return kb;
   }
 
   /** Registers a listener called after each successful reload; call before {@link #loaded}. */
