@@ -24,6 +24,7 @@ import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.hotline.kb.analysis.QuestionNormalizer;
@@ -41,6 +42,13 @@ import org.hotline.kb.content.KnowledgeBaseContent;
  * document frequency. Immutable once built; thread-safe.
  */
 public final class FaqIndex {
+  /**
+   * BM25 with full length normalisation (b = 1): a long alternate should not outscore a short one
+   * just by containing more words (chosen on the development set: MRR 0.945 against 0.940 at the
+   * default b = 0.75).
+   */
+  private static final BM25Similarity SIMILARITY = new BM25Similarity(1.2f, 1.0f);
+
   /** Field of the answer index. */
   public static final String ANSWER = "answer";
 
@@ -149,7 +157,8 @@ public final class FaqIndex {
   }
 
   private static IndexWriter writer(ByteBuffersDirectory dir, Analyzer analyzer) throws IOException {
-    return new IndexWriter(dir, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256));
+    return new IndexWriter(dir,
+        new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256).setSimilarity(SIMILARITY));
   }
 
   private IndexSearcher searcher(ByteBuffersDirectory dir, String... fields) throws IOException {
@@ -157,6 +166,7 @@ public final class FaqIndex {
     LeafReader leaf = reader.leaves().get(0).reader();
     int docCount = reader.maxDoc();
     IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setSimilarity(SIMILARITY);
     searcher.setQueryCache(null); // term queries over an in-memory index gain nothing from it
     for (String field : fields) {
       Map<String, Float> idf = new HashMap<>();
