@@ -61,6 +61,11 @@ public final class FaqIndex {
   private final Map<String, TermDictionary> dictionaries = new HashMap<>();
   private final Map<String, int[][]> termsOfQuestion = new HashMap<>();
   private final List<int[]> vocabularyOfEntry = new ArrayList<>();
+  /** Field name of the per-character statistics (no Lucene field: features only). */
+  public static final String CHARS = "chars";
+  private final int[][] charsOfQuestion;
+  private final List<int[]> charVocabularyOfEntry = new ArrayList<>();
+  private final List<int[]> wordVocabularyOfEntry = new ArrayList<>();
   private final Map<String, Map<String, Float>> idfByField = new HashMap<>();
   /** Every term's postings location, looked up once here instead of on every query. */
   private final Map<String, Map<String, TermStates>> statesByField = new HashMap<>();
@@ -71,6 +76,9 @@ public final class FaqIndex {
     List<Integer> questionOrdinals = new ArrayList<>();
     List<TextAnalysis.Terms> questionTerms = new ArrayList<>();
     List<Set<String>> vocabularies = new ArrayList<>();
+    List<Set<String>> questionChars = new ArrayList<>();
+    List<Set<String>> charVocabularies = new ArrayList<>();
+    List<Set<String>> wordVocabularies = new ArrayList<>();
     Analyzer perField = new PerFieldAnalyzerWrapper(analysis.analyzer(TextAnalysis.WORDS), Map.of(
         TextAnalysis.BIGRAMS, analysis.analyzer(TextAnalysis.BIGRAMS),
         TextAnalysis.PINYIN, analysis.analyzer(TextAnalysis.PINYIN),
@@ -82,6 +90,8 @@ public final class FaqIndex {
       for (int ordinal = 0; ordinal < entries.length; ordinal++) {
         FaqEntry entry = entries[ordinal];
         Set<String> vocabulary = new HashSet<>();
+        Set<String> charVocabulary = new HashSet<>();
+        Set<String> wordVocabulary = new HashSet<>();
         List<String> texts = entry.allQuestions();
         int[] docs = new int[texts.size()];
         for (int i = 0; i < docs.length; i++) {
@@ -104,14 +114,23 @@ public final class FaqIndex {
           questionOrdinals.add(ordinal);
           questionTerms.add(terms);
           vocabulary.addAll(terms.pinyin());
+          wordVocabulary.addAll(terms.words());
+          Set<String> chars = hanCharacters(text);
+          questionChars.add(chars);
+          charVocabulary.addAll(chars);
         }
         String answer = normalizer.normalize(entry.answer());
         Document doc = new Document();
         doc.add(new TextField(ANSWER, answer, Field.Store.NO));
         answerWriter.addDocument(doc);
-        vocabulary.addAll(analysis.analyze(answer).pinyin());
+        TextAnalysis.Terms answerTerms = analysis.analyze(answer);
+        vocabulary.addAll(answerTerms.pinyin());
+        wordVocabulary.addAll(answerTerms.words());
+        charVocabulary.addAll(hanCharacters(answer));
         questionsOfEntry.add(docs);
         vocabularies.add(vocabulary);
+        charVocabularies.add(charVocabulary);
+        wordVocabularies.add(wordVocabulary);
       }
       questionWriter.forceMerge(1);
       answerWriter.forceMerge(1);
@@ -129,6 +148,8 @@ public final class FaqIndex {
       Set<String> extra = new HashSet<>();
       if (field.equals(TextAnalysis.PINYIN)) {
         vocabularies.forEach(extra::addAll);
+      } else if (field.equals(TextAnalysis.WORDS)) {
+        wordVocabularies.forEach(extra::addAll);
       }
       TermDictionary dictionary = new TermDictionary(idfByField.get(field), unseenIdf(questions), extra);
       int[][] perQuestion = new int[questionTerms.size()][];
@@ -138,6 +159,18 @@ public final class FaqIndex {
       dictionaries.put(field, dictionary);
       termsOfQuestion.put(field, perQuestion);
     }
+    Map<String, Integer> charDf = new HashMap<>();
+    questionChars.forEach(chars -> chars.forEach(c -> charDf.merge(c, 1, Integer::sum)));
+    Map<String, Float> charIdf = new HashMap<>();
+    charDf.forEach((c, df) -> charIdf.put(c, idf(questionChars.size(), df)));
+    Set<String> answerOnlyChars = new HashSet<>();
+    charVocabularies.forEach(answerOnlyChars::addAll);
+    TermDictionary charDictionary = new TermDictionary(charIdf, idf(questionChars.size(), 0), answerOnlyChars);
+    dictionaries.put(CHARS, charDictionary);
+    charsOfQuestion = questionChars.stream().map(charDictionary::sortedIds).toArray(int[][]::new);
+    charVocabularies.forEach(v -> charVocabularyOfEntry.add(charDictionary.sortedIds(v)));
+    TermDictionary words = dictionaries.get(TextAnalysis.WORDS);
+    wordVocabularies.forEach(v -> wordVocabularyOfEntry.add(words.sortedIds(v)));
     TermDictionary pinyin = dictionaries.get(TextAnalysis.PINYIN);
     for (Set<String> vocabulary : vocabularies) {
       vocabularyOfEntry.add(pinyin.sortedIds(vocabulary));
@@ -223,6 +256,32 @@ public final class FaqIndex {
   /** The question documents of an entry, by entry ordinal. */
   public int[] questionsOf(int ordinal) {
     return questionsOfEntry.get(ordinal);
+  }
+
+  /** The distinct Han characters of a text. */
+  public static Set<String> hanCharacters(String text) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < text.length(); i++) {
+      if (org.hotline.kb.analysis.ChineseCharacters.isHan(text.charAt(i))) {
+        out.add(String.valueOf(text.charAt(i)));
+      }
+    }
+    return out;
+  }
+
+  /** The characters of a question document, as sorted term ids. */
+  public int[] charsOfQuestion(int doc) {
+    return charsOfQuestion[doc];
+  }
+
+  /** The smartcn words of all an entry's questions and its answer, as sorted term ids. */
+  public int[] wordVocabulary(int ordinal) {
+    return wordVocabularyOfEntry.get(ordinal);
+  }
+
+  /** The characters of all an entry's questions and its answer, as sorted term ids. */
+  public int[] charVocabulary(int ordinal) {
+    return charVocabularyOfEntry.get(ordinal);
   }
 
   /** The pinyin bigrams of all an entry's questions and its answer, as sorted term ids. */

@@ -95,6 +95,7 @@ public final class CandidateRanker {
     QueryTerms bigrams = new QueryTerms(index.dictionary(TextAnalysis.BIGRAMS), query.bigrams());
     TermDictionary pinyinDictionary = index.dictionary(TextAnalysis.PINYIN);
     QueryTerms pinyin = new QueryTerms(pinyinDictionary, query.pinyin());
+    QueryTerms chars = new QueryTerms(index.dictionary(FaqIndex.CHARS), FaqIndex.hanCharacters(normalized));
     List<Candidate> candidates = new ArrayList<>(ENTRIES);
     // A query that says little (呵呵呵, 几点了) cannot be fully covered: shares are discounted by
     // how much information the query carries, up to a typical question's worth.
@@ -105,6 +106,8 @@ public final class CandidateRanker {
       float rival = ordinal == touched.get(0) ? second : best;
       double relative = rival == 0 ? 1 : Math.min(2, score[ordinal] / rival) / 2;
       double vocabulary = information * pinyin.coverage(index.vocabulary(ordinal));
+      double charVocabulary = information * chars.coverage(index.charVocabulary(ordinal));
+      double wordVocabulary = information * words.coverage(index.wordVocabulary(ordinal));
       Candidate bestOfEntry = null;
       // Features for the entry's questions that Lucene found; all of them if only its answer matched.
       List<Integer> hits = hitQuestions.get(ordinal);
@@ -121,7 +124,10 @@ public final class CandidateRanker {
             pinyinDictionary.share(docPinyin, pinyin),
             relative,
             vocabulary,
-            Math.min(1, pinyinMatched / EVIDENCE_SCALE));
+            Math.min(1, pinyinMatched / EVIDENCE_SCALE),
+            information * chars.coverage(index.charsOfQuestion(doc)),
+            charVocabulary,
+            wordVocabulary);
         double confidence = model.match(features);
         if (bestOfEntry == null || confidence > bestOfEntry.confidence()) {
           bestOfEntry = new Candidate(index.entry(ordinal), confidence, features);

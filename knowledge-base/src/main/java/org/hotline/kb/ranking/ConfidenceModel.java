@@ -125,7 +125,8 @@ public record ConfidenceModel(
     match.put("bias", matchBias);
     match.set("weights", mapper.valueToTree(matchWeights));
     match.put("inputs", "pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, "
-        + "relativeScore, vocabularyCoverage, evidence");
+        + "relativeScore, vocabularyCoverage, evidence, charCoverage, charVocabularyCoverage, "
+        + "wordVocabularyCoverage");
     ObjectNode accept = node.putObject("accept");
     accept.put("bias", acceptBias);
     accept.set("weights", mapper.valueToTree(acceptWeights));

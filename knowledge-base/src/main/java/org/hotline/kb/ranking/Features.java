@@ -15,14 +15,17 @@ public record Features(
     double pinyinPrecision,
     double relativeScore,
     double vocabularyCoverage,
-    double evidence) {
+    double evidence,
+    double charCoverage,
+    double charVocabularyCoverage,
+    double wordVocabularyCoverage) {
 
-  public static final int SIZE = 7;
+  public static final int SIZE = 10;
 
   public double[] vector() {
     return new double[] {
       pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, relativeScore, vocabularyCoverage,
-      evidence
+      evidence, charCoverage, charVocabularyCoverage, wordVocabularyCoverage
     };
   }
 }
