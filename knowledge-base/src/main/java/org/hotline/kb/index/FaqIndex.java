@@ -67,8 +67,11 @@ public final class FaqIndex {
   private final List<int[]> charVocabularyOfEntry = new ArrayList<>();
   private final List<int[]> wordVocabularyOfEntry = new ArrayList<>();
   private final Map<String, Map<String, Float>> idfByField = new HashMap<>();
-  /** Every term's postings location, looked up once here instead of on every query. */
-  private final Map<String, Map<String, TermStates>> statesByField = new HashMap<>();
+  /**
+   * A ready query per indexed term, its postings located once here instead of on every search
+   * (queries are immutable, so one instance serves every thread).
+   */
+  private final Map<String, Map<String, TermQuery>> queriesByField = new HashMap<>();
 
   public FaqIndex(KnowledgeBaseContent content, QuestionNormalizer normalizer, TextAnalysis analysis) {
     requireNonNull(content, "content");
@@ -203,7 +206,7 @@ public final class FaqIndex {
     searcher.setQueryCache(null); // term queries over an in-memory index gain nothing from it
     for (String field : fields) {
       Map<String, Float> idf = new HashMap<>();
-      Map<String, TermStates> states = new HashMap<>();
+      Map<String, TermQuery> queries = new HashMap<>();
       org.apache.lucene.index.Terms terms = leaf.terms(field);
       if (terms != null) {
         TermsEnum it = terms.iterator();
@@ -211,11 +214,12 @@ public final class FaqIndex {
         while ((term = it.next()) != null) {
           String text = term.utf8ToString();
           idf.put(text, idf(docCount, it.docFreq()));
-          states.put(text, TermStates.build(searcher, new Term(field, text), true));
+          Term t = new Term(field, text);
+          queries.put(text, new TermQuery(t, TermStates.build(searcher, t, true)));
         }
       }
       idfByField.put(field, idf);
-      statesByField.put(field, states);
+      queriesByField.put(field, queries);
     }
     return searcher;
   }
@@ -291,8 +295,7 @@ public final class FaqIndex {
 
   /** A query for one term with its postings already located, or null when no document has it. */
   public TermQuery termQuery(String field, String term) {
-    TermStates states = statesByField.get(field).get(term);
-    return states == null ? null : new TermQuery(new Term(field, term), states);
+    return queriesByField.get(field).get(term);
   }
 
   public int entryCount() {
