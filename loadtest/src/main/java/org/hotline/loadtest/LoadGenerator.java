@@ -43,32 +43,74 @@ public final class LoadGenerator {
     this.threads = threads;
   }
 
-  /** Per-connection state; touched only by the connection's event loop until the run ends. */
+  /**
+   * Per-connection state; touched only by the connection's event loop until the run ends.
+   *
+   * <p>Closed loop ({@code intervalNanos == 0}): the next request goes out when the previous answer
+   * arrives. Open loop: requests are due every {@code intervalNanos}; one that falls due while the
+   * previous is still out waits for it, and its latency counts from when it was due (no
+   * coordinated omission).
+   */
   private static final class Connection extends SimpleChannelInboundHandler<FullHttpResponse> {
     final Scenario scenario;
+    final long intervalNanos;
     final Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     volatile boolean recording;
     volatile boolean stopping;
     long ok;
     long failed;
     long sentAt;
+    boolean inFlight;
+    long nextDue;
+    final java.util.ArrayDeque<Long> overdue = new java.util.ArrayDeque<>();
     final CountDownLatch done = new CountDownLatch(1);
 
-    Connection(Scenario scenario) {
+    Connection(Scenario scenario, long intervalNanos) {
       this.scenario = scenario;
+      this.intervalNanos = intervalNanos;
     }
 
-    void send(Channel channel) {
+    void start(Channel channel) {
+      if (intervalNanos == 0) {
+        send(channel, System.nanoTime());
+      } else {
+        nextDue = System.nanoTime() + (long) (Math.random() * intervalNanos);
+        tick(channel);
+      }
+    }
+
+    /** Open loop: a request falls due now; send it or queue it behind the one in flight. */
+    private void tick(Channel channel) {
+      if (stopping) {
+        if (!inFlight) {
+          done.countDown();
+        }
+        return;
+      }
+      long due = nextDue;
+      nextDue += intervalNanos;
+      channel.eventLoop().schedule(() -> tick(channel), Math.max(0, nextDue - System.nanoTime()),
+          TimeUnit.NANOSECONDS);
+      if (inFlight) {
+        overdue.add(due);
+      } else {
+        send(channel, due);
+      }
+    }
+
+    void send(Channel channel, long dueAt) {
       if (stopping) {
         done.countDown();
         return;
       }
-      sentAt = System.nanoTime();
+      sentAt = dueAt;
+      inFlight = true;
       channel.writeAndFlush(scenario.nextRequest());
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+      inFlight = false;
       long micros = (System.nanoTime() - sentAt) / 1000;
       if (recording) {
         if (response.status().code() == 200) {
@@ -78,7 +120,13 @@ public final class LoadGenerator {
           failed++;
         }
       }
-      send(ctx.channel());
+      if (intervalNanos == 0) {
+        send(ctx.channel(), System.nanoTime());
+      } else if (!overdue.isEmpty()) {
+        send(ctx.channel(), overdue.poll());
+      } else if (stopping) {
+        done.countDown();
+      }
     }
 
     @Override
@@ -96,15 +144,26 @@ public final class LoadGenerator {
     }
   }
 
+  /** Closed loop: every connection keeps one request in flight, as fast as the server answers. */
   public LoadResult run(Scenario scenario, int connections, Duration warmup, Duration duration)
       throws InterruptedException {
+    return run(scenario, connections, 0, warmup, duration);
+  }
+
+  /**
+   * Open loop at a fixed offered rate spread over the connections (0: closed loop). Latency is
+   * measured from when each request was due, so a slow server cannot hide its queue.
+   */
+  public LoadResult run(Scenario scenario, int connections, double ratePerSecond, Duration warmup,
+      Duration duration) throws InterruptedException {
     scenario.host(host);
+    long intervalNanos = ratePerSecond <= 0 ? 0 : (long) (1e9 * connections / ratePerSecond);
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
     try {
       List<Connection> handlers = new ArrayList<>();
       List<Channel> channels = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
-        Connection handler = new Connection(scenario);
+        Connection handler = new Connection(scenario, intervalNanos);
         Channel channel = new Bootstrap()
             .group(group)
             .channel(NioSocketChannel.class)
@@ -122,7 +181,7 @@ public final class LoadGenerator {
       for (int i = 0; i < connections; i++) {
         Connection handler = handlers.get(i);
         Channel channel = channels.get(i);
-        channel.eventLoop().execute(() -> handler.send(channel));
+        channel.eventLoop().execute(() -> handler.start(channel));
       }
       Thread.sleep(warmup.toMillis());
       handlers.forEach(h -> h.recording = true);

@@ -6,6 +6,7 @@ import org.HdrHistogram.Histogram;
 /** The outcome of one timed run: counts, throughput and the latency histogram (microseconds). */
 public record LoadResult(String scenario, int connections, long ok, long failed, double seconds,
     Histogram latencyMicros) {
+  // In an open-loop run, latency counts from when each request was due.
 
   public double throughput() {
     return ok / seconds;

@@ -16,7 +16,7 @@ import java.util.Map;
  * <pre>java -jar loadtest/target/loadtest.jar --port 8080 --connections 64 --seconds 10 --runs 3</pre>
  *
  * Flags: {@code --host} (loopback only), {@code --port}, {@code --connections}, {@code --threads}
- * (client event loops), {@code --runs}, {@code --seconds} per run, {@code --warmup} seconds before
+ * (client event loops), {@code --rate} (requests/s offered, open loop; default 0, closed loop), {@code --runs}, {@code --seconds} per run, {@code --warmup} seconds before
  * each run, {@code --prime} seconds of unrecorded load first (JIT), {@code --distinct} questions
  * for the uncached scenario, {@code --scenarios} (healthz,ask-cached,ask-uncached).
  */
@@ -33,6 +33,7 @@ public final class LoadTest {
     Duration warmup = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup", "3")));
     Duration duration = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("seconds", "10")));
     Duration prime = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("prime", "30")));
+    double rate = Double.parseDouble(flags.getOrDefault("rate", "0"));
     int distinct = Integer.parseInt(flags.getOrDefault("distinct", "400000"));
     List<String> names = Arrays.asList(flags.getOrDefault("scenarios", "healthz,ask-cached,ask-uncached").split(","));
     if (runs < 1 || runs > 20 || duration.toSeconds() > 120 || prime.toSeconds() > 300 || connections > 2000) {
@@ -43,6 +44,9 @@ public final class LoadTest {
     LoadGenerator generator = new LoadGenerator(host, port, threads);
     CacheStats cacheStats = new CacheStats(host, port);
     Map<String, List<LoadResult>> results = new LinkedHashMap<>();
+    System.out.println(rate > 0
+        ? "open loop at " + (long) rate + " requests/s offered; latency counted from when each was due"
+        : "closed loop: each connection sends its next request when the previous answer arrives");
     System.out.printf(Locale.ROOT, "target %s:%d, %d connections, %d client thread(s), %ds warm-up + %ds per run, %d runs; %d distinct questions%n",
         host, port, connections, threads, warmup.toSeconds(), duration.toSeconds(), runs, questions.size());
     // One scenario object per name for the whole session, so the uncached one keeps moving through
@@ -66,7 +70,7 @@ public final class LoadTest {
       for (String name : names) {
         Scenario scenario = scenarios.get(name);
         double[] before = cacheStats.read();
-        LoadResult result = generator.run(scenario, connections, warmup, duration);
+        LoadResult result = generator.run(scenario, connections, rate, warmup, duration);
         double hitRatio = CacheStats.hitRatio(before, cacheStats.read());
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(result);
         System.out.println("run " + run + ": " + result.format()
@@ -79,10 +83,10 @@ public final class LoadTest {
     double ceiling = results.containsKey("healthz") ? median(results.get("healthz"), LoadResult::throughput) : Double.NaN;
     for (Map.Entry<String, List<LoadResult>> e : results.entrySet()) {
       List<LoadResult> r = e.getValue();
-      double rate = median(r, LoadResult::throughput);
+      double achieved = median(r, LoadResult::throughput);
       System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %s | %.2f | %.2f | %d |%n",
-          e.getKey(), connections, rate,
-          Double.isNaN(ceiling) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * rate / ceiling),
+          e.getKey(), connections, achieved,
+          Double.isNaN(ceiling) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * achieved / ceiling),
           median(r, x -> x.percentileMillis(50)), median(r, x -> x.percentileMillis(99)),
           r.stream().mapToLong(LoadResult::failed).sum());
     }

@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LoadToolsTest {
+  static {
+    // The JDK's test server otherwise waits on Nagle's algorithm between headers and body.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
 
   @Test
   void distinctQuestionsAreDistinct() {
@@ -25,6 +29,25 @@ class LoadToolsTest {
   @Test
   void refusesTargetsOffThisMachine() {
     assertThrows(IllegalArgumentException.class, () -> new LoadGenerator("10.1.2.3", 8080, 1));
+  }
+
+  @Test
+  void openLoopSendsAtTheOfferedRate() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/healthz", exchange -> {
+      exchange.sendResponseHeaders(200, 2);
+      exchange.getResponseBody().write("{}".getBytes(StandardCharsets.UTF_8));
+      exchange.close();
+    });
+    server.start();
+    try {
+      LoadGenerator generator = new LoadGenerator("127.0.0.1", server.getAddress().getPort(), 1);
+      LoadResult result = generator.run(Scenario.healthz(), 4, 100, Duration.ofMillis(300), Duration.ofSeconds(2));
+      assertTrue(result.throughput() > 75 && result.throughput() < 125, result.format());
+      assertEquals(0, result.failed(), result.format());
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test
