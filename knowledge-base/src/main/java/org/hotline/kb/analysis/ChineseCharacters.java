@@ -25,6 +25,17 @@ public final class ChineseCharacters {
     return c >= FIRST && c <= LAST;
   }
 
+  /** The distinct Han characters of a text, in order of first appearance. */
+  public static java.util.Set<String> distinctHan(String text) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < text.length(); i++) {
+      if (isHan(text.charAt(i))) {
+        out.add(String.valueOf(text.charAt(i)));
+      }
+    }
+    return out;
+  }
+
   /** The simplified form of a character; the character itself when it has none. */
   public static char simplified(char c) {
     return isHan(c) ? Tables.SIMPLIFIED.charAt(c - FIRST) : c;

@@ -27,6 +27,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.hotline.kb.analysis.ChineseCharacters;
 import org.hotline.kb.analysis.QuestionNormalizer;
 import org.hotline.kb.analysis.TextAnalysis;
 import org.hotline.kb.content.FaqEntry;
@@ -118,7 +119,7 @@ public final class FaqIndex {
           questionTerms.add(terms);
           vocabulary.addAll(terms.pinyin());
           wordVocabulary.addAll(terms.words());
-          Set<String> chars = hanCharacters(text);
+          Set<String> chars = ChineseCharacters.distinctHan(text);
           questionChars.add(chars);
           charVocabulary.addAll(chars);
         }
@@ -129,7 +130,7 @@ public final class FaqIndex {
         TextAnalysis.Terms answerTerms = analysis.analyze(answer);
         vocabulary.addAll(answerTerms.pinyin());
         wordVocabulary.addAll(answerTerms.words());
-        charVocabulary.addAll(hanCharacters(answer));
+        charVocabulary.addAll(ChineseCharacters.distinctHan(answer));
         questionsOfEntry.add(docs);
         vocabularies.add(vocabulary);
         charVocabularies.add(charVocabulary);
@@ -260,17 +261,6 @@ public final class FaqIndex {
   /** The question documents of an entry, by entry ordinal. */
   public int[] questionsOf(int ordinal) {
     return questionsOfEntry.get(ordinal);
-  }
-
-  /** The distinct Han characters of a text. */
-  public static Set<String> hanCharacters(String text) {
-    Set<String> out = new java.util.LinkedHashSet<>();
-    for (int i = 0; i < text.length(); i++) {
-      if (org.hotline.kb.analysis.ChineseCharacters.isHan(text.charAt(i))) {
-        out.add(String.valueOf(text.charAt(i)));
-      }
-    }
-    return out;
   }
 
   /** The characters of a question document, as sorted term ids. */

@@ -16,6 +16,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.hotline.kb.analysis.ChineseCharacters;
 import org.hotline.kb.analysis.TextAnalysis;
 import org.hotline.kb.index.FaqIndex;
 import org.hotline.kb.index.TermDictionary;
@@ -23,8 +24,9 @@ import org.hotline.kb.index.TermDictionary;
 /**
  * Finds the entries that best match a normalised question: BM25 searches over the questions'
  * pinyin bigrams and the answers' character bigrams, hits grouped by entry (best question plus
- * answer), then the leading entries re-scored by the {@link ConfidenceModel} from how much of the
- * query their best question covers in words, bigrams and sounds. Immutable; thread-safe.
+ * answer), then the leading entries re-scored by the {@link ConfidenceModel}'s match model from
+ * how much of the query their questions, and their whole vocabulary, cover in sounds, words,
+ * bigrams and characters. Immutable; thread-safe.
  */
 public final class CandidateRanker {
   /** Question hits read before grouping by entry; ample for ~13 questions per entry. */
@@ -95,7 +97,7 @@ public final class CandidateRanker {
     QueryTerms bigrams = new QueryTerms(index.dictionary(TextAnalysis.BIGRAMS), query.bigrams());
     TermDictionary pinyinDictionary = index.dictionary(TextAnalysis.PINYIN);
     QueryTerms pinyin = new QueryTerms(pinyinDictionary, query.pinyin());
-    QueryTerms chars = new QueryTerms(index.dictionary(FaqIndex.CHARS), FaqIndex.hanCharacters(normalized));
+    QueryTerms chars = new QueryTerms(index.dictionary(FaqIndex.CHARS), ChineseCharacters.distinctHan(normalized));
     List<Candidate> candidates = new ArrayList<>(ENTRIES);
     // A query that says little (呵呵呵, 几点了) cannot be fully covered: shares are discounted by
     // how much information the query carries, up to a typical question's worth.
@@ -149,14 +151,6 @@ public final class CandidateRanker {
       throw new UncheckedIOException(e); // in-memory index
     }
   }
-
-
-
-
-
-
-
-
 
   private void addTerms(BooleanQuery.Builder builder, String field, Set<String> terms, float boost) {
     int n = 0;
