@@ -33,13 +33,7 @@ class LoadToolsTest {
 
   @Test
   void openLoopSendsAtTheOfferedRate() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/healthz", exchange -> {
-      exchange.sendResponseHeaders(200, 2);
-      exchange.getResponseBody().write("{}".getBytes(StandardCharsets.UTF_8));
-      exchange.close();
-    });
-    server.start();
+    HttpServer server = serve("/healthz", body -> { });
     try {
       LoadGenerator generator = new LoadGenerator("127.0.0.1", server.getAddress().getPort(), 1);
       LoadResult result = generator.run(Scenario.healthz(), 4, 100, Duration.ofMillis(300), Duration.ofSeconds(2));
@@ -52,18 +46,12 @@ class LoadToolsTest {
 
   @Test
   void drivesAServerAndCountsResponses() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     AtomicInteger seen = new AtomicInteger();
-    server.createContext("/api/v1/ask", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      if (new String(body, StandardCharsets.UTF_8).contains("question")) {
+    HttpServer server = serve("/api/v1/ask", body -> {
+      if (body.contains("question")) {
         seen.incrementAndGet();
       }
-      exchange.sendResponseHeaders(200, 2);
-      exchange.getResponseBody().write("{}".getBytes(StandardCharsets.UTF_8));
-      exchange.close();
     });
-    server.start();
     try {
       LoadGenerator generator = new LoadGenerator("127.0.0.1", server.getAddress().getPort(), 1);
       LoadResult result = generator.run(Scenario.ask("ask", List.of("信用卡丢了怎么办", "假币")), 4,
@@ -75,5 +63,18 @@ class LoadToolsTest {
     } finally {
       server.stop(0);
     }
+  }
+
+  /** A JDK HTTP server on a free loopback port answering {} to every request on the path. */
+  private static HttpServer serve(String path, java.util.function.Consumer<String> onBody) throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(path, exchange -> {
+      onBody.accept(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(200, 2);
+      exchange.getResponseBody().write("{}".getBytes(StandardCharsets.UTF_8));
+      exchange.close();
+    });
+    server.start();
+    return server;
   }
 }
