@@ -52,6 +52,17 @@ class AskApiTest {
   }
 
   @Test
+  void answersWhatPlainCurlSends() throws Exception {
+    // curl -d '{"question":"..."}' sends application/x-www-form-urlencoded; no header at all works too.
+    for (String type : new String[] {"application/x-www-form-urlencoded", null}) {
+      var response = client.post("/api/v1/ask", type,
+          "{\"question\":\"信用卡丢了怎么办\"}".getBytes(StandardCharsets.UTF_8));
+      assertEquals(200, response.statusCode(), response.body());
+      assertEquals("credit-card.lost", ApiTestClient.json(response).get("faqId").asText());
+    }
+  }
+
+  @Test
   void outOfDomainQuestionIsNotAnsweredAndIsRecordedMasked() throws Exception {
     JsonNode body = client.ask("今天北京天气怎么样，我手机13812345678");
     assertFalse(body.get("answered").asBoolean());
@@ -115,7 +126,9 @@ class AskApiTest {
     assertEquals("POST", get.headers().firstValue("allow").orElse(""));
     assertError(client.post("/api/v1/ask", "text/plain",
         "{\"question\":\"信用卡\"}".getBytes(StandardCharsets.UTF_8)), 415, "unsupported_media_type");
-    assertError(client.post("/api/v1/ask", null,
+    assertError(client.post("/api/v1/ask", "application/xml",
+        "<question>信用卡</question>".getBytes(StandardCharsets.UTF_8)), 415, "unsupported_media_type");
+    assertError(client.post("/api/v1/ask", "application/json; charset=gbk",
         "{\"question\":\"信用卡\"}".getBytes(StandardCharsets.UTF_8)), 415, "unsupported_media_type");
     assertError(client.get("/api/v1/nothing-here"), 404, "not_found");
   }

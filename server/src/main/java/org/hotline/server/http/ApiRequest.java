@@ -40,17 +40,25 @@ public final class ApiRequest {
     return request.headers().get(name);
   }
 
-  /** The body as a JSON object; 415 unless the content type is JSON, 400 unless valid UTF-8 JSON. */
+  /**
+   * The body as a JSON object. Accepted content types: {@code application/json} (UTF-8), none, and
+   * {@code application/x-www-form-urlencoded}, which is what {@code curl -d} sends by default and
+   * whose body is then read as JSON too; anything else is 415. 400 unless valid UTF-8 JSON.
+   */
   public com.fasterxml.jackson.databind.node.ObjectNode jsonBody() {
     String type = header(HttpHeaderNames.CONTENT_TYPE);
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      throw new ApiException(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-          "Content-Type must be application/json");
-    }
-    if (type.toLowerCase(java.util.Locale.ROOT).contains("charset")
-        && !type.toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains("charset=utf-8")) {
-      throw new ApiException(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-          "the body must be UTF-8");
+    if (type != null) {
+      String lower = type.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+      boolean json = lower.startsWith("application/json");
+      boolean curlDefault = lower.startsWith("application/x-www-form-urlencoded");
+      if (!json && !curlDefault) {
+        throw new ApiException(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+            "Content-Type must be application/json");
+      }
+      if (lower.contains("charset=") && !lower.contains("charset=utf-8")) {
+        throw new ApiException(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+            "the body must be UTF-8");
+      }
     }
     return Json.parseObject(utf8Body());
   }
