@@ -63,6 +63,11 @@ public final class ChineseCharacters {
         String p = toPinyin.transliterate(c).strip();
         pinyin[i] = p.isEmpty() || p.equals(c) ? c : p.toLowerCase(java.util.Locale.ROOT).intern();
       }
+      // Where ICU stops short of mainland usage: 帳 becomes 帐, but bills and accounts are 账.
+      String[][] overrides = {{"帐", "账"}, {"帳", "账"}, {"衞", "卫"}, {"妳", "你"}, {"祂", "他"}};
+      for (String[] o : overrides) {
+        simplified.setCharAt(o[0].charAt(0) - FIRST, o[1].charAt(0));
+      }
       SIMPLIFIED = simplified.toString();
       PINYIN = pinyin;
     }

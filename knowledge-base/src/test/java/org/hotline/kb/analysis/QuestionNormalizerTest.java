@@ -14,6 +14,7 @@ class QuestionNormalizerTest {
     assertEquals("信用卡遗失了该怎么办", normalizer.normalize("信用卡遺失了該怎麼辦？"));
     assertEquals("征信报告怎么查询", normalizer.normalize("徵信報告怎麼查詢"));
     assertEquals("征信怎么查询", normalizer.normalize("信用記錄怎麼查詢"));
+    assertEquals("转账和账单", normalizer.normalize("轉帳和帳單"));
   }
 
   @Test
