@@ -33,6 +33,21 @@ class ContentLoaderTest {
   }
 
   @Test
+  void bundledVoiceAnswersAreShortAndReadOnlyKnownHotlineNumbersAsDigits() {
+    // Digits in a voice answer are read one by one, so only phone numbers may be digits, and only
+    // the official lines: the content must never invent a number.
+    Set<String> hotlines = Set.of("110", "12315", "12378", "12363", "96110");
+    java.util.regex.Pattern digits = java.util.regex.Pattern.compile("\\d+");
+    for (FaqEntry e : loader.load(ContentSource.bundled()).entries()) {
+      assertTrue(e.voiceAnswer().length() <= 90, e.id() + " voice answer is " + e.voiceAnswer().length());
+      var m = digits.matcher(e.voiceAnswer());
+      while (m.find()) {
+        assertTrue(hotlines.contains(m.group()), e.id() + " reads out " + m.group());
+      }
+    }
+  }
+
+  @Test
   void bundledAlternatesAreDistinctWithinEachEntry() {
     for (FaqEntry e : loader.load(ContentSource.bundled()).entries()) {
       assertEquals(e.allQuestions().size(), Set.copyOf(e.allQuestions()).size(), e.id());
