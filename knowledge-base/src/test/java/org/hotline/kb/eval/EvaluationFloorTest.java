@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 class EvaluationFloorTest {
   // Floors: the figures measured on eval.jsonl (see README) less about two points, so a content
   // edit that costs accuracy fails the build.
-  private static final double PARAPHRASE_TOP1 = 0.88;
-  private static final double SPEECH_TOP1 = 0.88;
-  private static final double TRADITIONAL_TOP1 = 0.84;
-  private static final double OUT_OF_DOMAIN_REJECTION = 0.92;
-  private static final double MRR = 0.93;
+  private static final double PARAPHRASE_TOP1 = 0.89;
+  private static final double SPEECH_TOP1 = 0.90;
+  private static final double TRADITIONAL_TOP1 = 0.86;
+  private static final double OUT_OF_DOMAIN_REJECTION = 0.94;
+  private static final double MRR = 0.95;
 
   @Test
   void heldOutEvaluationMeetsTheFloors() throws IOException {
