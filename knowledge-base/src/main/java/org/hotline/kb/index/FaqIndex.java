@@ -142,8 +142,11 @@ public final class FaqIndex {
       throw new UncheckedIOException("building the in-memory index failed", e);
     }
     try {
-      this.questions = searcher(questionDir, TextAnalysis.WORDS, TextAnalysis.BIGRAMS, TextAnalysis.PINYIN);
-      this.answers = searcher(answerDir, ANSWER);
+      // Words and bigrams are indexed for their statistics (feature weights); only pinyin and the
+      // answers are searched, so only they get prebuilt queries.
+      this.questions = searcher(questionDir, Set.of(TextAnalysis.PINYIN),
+          TextAnalysis.WORDS, TextAnalysis.BIGRAMS, TextAnalysis.PINYIN);
+      this.answers = searcher(answerDir, Set.of(ANSWER), ANSWER);
     } catch (IOException e) {
       throw new UncheckedIOException("opening the in-memory index failed", e);
     }
@@ -167,9 +170,9 @@ public final class FaqIndex {
     questionChars.forEach(chars -> chars.forEach(c -> charDf.merge(c, 1, Integer::sum)));
     Map<String, Float> charIdf = new HashMap<>();
     charDf.forEach((c, df) -> charIdf.put(c, idf(questionChars.size(), df)));
-    Set<String> answerOnlyChars = new HashSet<>();
-    charVocabularies.forEach(answerOnlyChars::addAll);
-    TermDictionary charDictionary = new TermDictionary(charIdf, idf(questionChars.size(), 0), answerOnlyChars);
+    Set<String> allChars = new HashSet<>();
+    charVocabularies.forEach(allChars::addAll);
+    TermDictionary charDictionary = new TermDictionary(charIdf, idf(questionChars.size(), 0), allChars);
     dictionaries.put(CHARS, charDictionary);
     charsOfQuestion = questionChars.stream().map(charDictionary::sortedIds).toArray(int[][]::new);
     charVocabularies.forEach(v -> charVocabularyOfEntry.add(charDictionary.sortedIds(v)));
@@ -198,7 +201,8 @@ public final class FaqIndex {
         new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256).setSimilarity(SIMILARITY));
   }
 
-  private IndexSearcher searcher(ByteBuffersDirectory dir, String... fields) throws IOException {
+  private IndexSearcher searcher(ByteBuffersDirectory dir, Set<String> searched, String... fields)
+      throws IOException {
     DirectoryReader reader = DirectoryReader.open(dir);
     LeafReader leaf = reader.leaves().get(0).reader();
     int docCount = reader.maxDoc();
@@ -215,8 +219,10 @@ public final class FaqIndex {
         while ((term = it.next()) != null) {
           String text = term.utf8ToString();
           idf.put(text, idf(docCount, it.docFreq()));
-          Term t = new Term(field, text);
-          queries.put(text, new TermQuery(t, TermStates.build(searcher, t, true)));
+          if (searched.contains(field)) {
+            Term t = new Term(field, text);
+            queries.put(text, new TermQuery(t, TermStates.build(searcher, t, true)));
+          }
         }
       }
       idfByField.put(field, idf);
@@ -283,7 +289,10 @@ public final class FaqIndex {
     return vocabularyOfEntry.get(ordinal);
   }
 
-  /** A query for one term with its postings already located, or null when no document has it. */
+  /**
+   * A query for one term of a searched field (pinyin, answer) with its postings already located,
+   * or null when no document has it.
+   */
   public TermQuery termQuery(String field, String term) {
     return queriesByField.get(field).get(term);
   }
