@@ -10,15 +10,25 @@ import java.util.Map;
  * ({@code HOTLINE_HTTP_PORT} / {@code --http-port}). Immutable.
  *
  * @param kbDir the operator's content directory, or null for the knowledge base in the jar
+ * @param dbUrl a JDBC URL (PostgreSQL for several nodes), or null for the embedded database
+ * @param adminPassword the first admin's password, or null for a random one written to the log
+ * @param handoffAfter unanswered or unhelpful turns in a row before the bot hands off
+ * @param deadlinePolicy "bank", "market" (12315-style) or the path of a policy file
+ * @param calendarDir a folder of working-day calendars (NNNN.json) overriding the bundled ones, or null
+ * @param passwordIterations PBKDF2 iterations for new password hashes
  * @param arguments what is left of the command line after the flags
  */
 public record HotlineConfig(
     String host, int httpPort, int agiPort, Path dataDir, Path kbDir, long cacheSize,
+    String dbUrl, String dbUser, String dbPassword, String adminPassword, int handoffAfter,
+    String deadlinePolicy, Path calendarDir, int passwordIterations,
     List<String> arguments) {
 
   /** Flags the command line accepts, each standing for {@code HOTLINE_<NAME>}. */
   static final java.util.Set<String> FLAGS =
-      java.util.Set.of("host", "http-port", "agi-port", "data-dir", "kb-dir", "cache-size");
+      java.util.Set.of("host", "http-port", "agi-port", "data-dir", "kb-dir", "cache-size", "db-url", "db-user",
+          "db-password", "admin-password", "handoff-after", "deadline-policy", "calendar-dir",
+          "password-iterations");
 
   /** @throws IllegalArgumentException naming an unknown flag or a bad value */
   public static HotlineConfig from(Map<String, String> env, List<String> args) {
@@ -60,7 +70,27 @@ public record HotlineConfig(
         Path.of(values.getOrDefault("HOTLINE_DATA_DIR", "./data")),
         kbDir == null || kbDir.isBlank() ? null : Path.of(kbDir),
         number(values, "HOTLINE_CACHE_SIZE", 10_000),
+        blankToNull(values.get("HOTLINE_DB_URL")),
+        blankToNull(values.get("HOTLINE_DB_USER")),
+        blankToNull(values.get("HOTLINE_DB_PASSWORD")),
+        blankToNull(values.get("HOTLINE_ADMIN_PASSWORD")),
+        (int) positive(values, "HOTLINE_HANDOFF_AFTER", 2),
+        values.getOrDefault("HOTLINE_DEADLINE_POLICY", "bank"),
+        blankToNull(values.get("HOTLINE_CALENDAR_DIR")) == null ? null : Path.of(values.get("HOTLINE_CALENDAR_DIR")),
+        (int) positive(values, "HOTLINE_PASSWORD_ITERATIONS", 600_000),
         List.copyOf(rest));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static long positive(Map<String, String> values, String name, long defaultValue) {
+    long value = number(values, name, defaultValue);
+    if (value < 1 || value > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(name + " must be a positive number, got " + value);
+    }
+    return value;
   }
 
   private static int port(Map<String, String> values, String name, int defaultValue) {

@@ -9,7 +9,36 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.hotline.server.agent.AgentAccounts;
+import org.hotline.server.agent.AgentAuth;
+import org.hotline.server.agent.AgentRoutes;
+import org.hotline.server.agent.PasswordHasher;
+import org.hotline.server.chat.ChatRoutes;
+import org.hotline.server.chat.CustomerAuth;
+import org.hotline.server.chat.Dialogue;
+import org.hotline.server.chat.HandoffRules;
+import org.hotline.server.conversation.ConversationEvents;
+import org.hotline.server.conversation.ConversationStore;
+import org.hotline.server.live.ConversationStreamHandler;
+import org.hotline.server.live.LocalEvents;
+import org.hotline.server.live.PostgresEvents;
+import org.hotline.server.live.StreamHub;
+import org.hotline.server.report.ComplaintReport;
+import org.hotline.server.report.ReportRoutes;
+import org.hotline.server.store.Database;
+import org.hotline.server.ticket.CannedReplies;
+import org.hotline.server.ticket.TicketRoutes;
+import org.hotline.server.ticket.TicketService;
+import org.hotline.server.ticket.deadline.DeadlineCalculator;
+import org.hotline.server.ticket.deadline.DeadlinePolicy;
+import org.hotline.server.ticket.deadline.WorkingCalendar;
+import org.hotline.server.web.StaticFiles;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,22 +122,16 @@ public final class Main {
     return KnowledgeBase.build(new ContentLoader().load(contentSource(config)), ConfidenceModel.bundled());
   }
 
-  /** A running server and what must be closed with it. */
+  /** A running server and what must be closed with it, in reverse order of opening. */
   public static final class Running implements AutoCloseable {
-    private final HttpServer http;
-    private final UnansweredQuestions unanswered;
-    private final ExecutorService workers;
-    private final KnowledgeBaseService knowledgeBase;
     private final int httpPort;
-    private volatile ContentDirectoryWatcher watcher;
+    private final KnowledgeBaseService knowledgeBase;
+    private final Deque<AutoCloseable> resources;
 
-    Running(HttpServer http, int httpPort, UnansweredQuestions unanswered, ExecutorService workers,
-        KnowledgeBaseService knowledgeBase) {
-      this.http = http;
+    Running(int httpPort, KnowledgeBaseService knowledgeBase, Deque<AutoCloseable> resources) {
       this.httpPort = httpPort;
-      this.unanswered = unanswered;
-      this.workers = workers;
       this.knowledgeBase = knowledgeBase;
+      this.resources = resources;
     }
 
     public int httpPort() {
@@ -125,47 +148,124 @@ public final class Main {
     }
 
     @Override
-    public void close() {
-      http.close();
-      try {
-        if (watcher != null) {
-          watcher.close();
+    public synchronized void close() {
+      while (!resources.isEmpty()) {
+        try {
+          resources.pop().close();
+        } catch (Exception e) {
+          LOG.log(System.Logger.Level.WARNING, "while closing: " + e);
         }
-      } catch (IOException e) {
-        // closing anyway
       }
-      workers.shutdown();
-      unanswered.close();
     }
   }
 
-  /** Starts the HTTP API, then loads the knowledge base in the background (ready when loaded). */
+  /**
+   * Opens the database, starts the HTTP API, then loads the knowledge base (ready when loaded).
+   * Each request's path: {@link HttpServer} → {@link RequestDispatcher} → {@link Router} → a route
+   * of a feature package (ask, chat, agent, ticket, report, kb, web), or the WebSocket upgrade in
+   * {@link ConversationStreamHandler}.
+   */
   public static Running serve(HotlineConfig config) throws Exception {
+    Deque<AutoCloseable> resources = new ArrayDeque<>();
+    try {
+      return serve(config, resources);
+    } catch (Exception | Error e) {
+      new Running(0, null, resources).close();
+      throw e;
+    }
+  }
+
+  private static Running serve(HotlineConfig config, Deque<AutoCloseable> resources) throws Exception {
+    Clock clock = Clock.systemUTC();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     PersonalDataMasker masker = new PersonalDataMasker();
+    ExecutorService workers = Executors.newFixedThreadPool(8, daemon("blocking-worker"));
+    resources.push(workers::shutdown);
+
+    // Knowledge base and answers
     KnowledgeBaseService knowledgeBase = new KnowledgeBaseService();
-    UnansweredQuestions unanswered = new UnansweredQuestions(config.dataDir(), masker, Clock.systemUTC());
+    UnansweredQuestions unanswered = new UnansweredQuestions(config.dataDir(), masker, clock);
+    resources.push(unanswered);
     AnswerService answers = new AnswerService(knowledgeBase, unanswered, registry, config.cacheSize());
     KnowledgeBaseRoutes kbRoutes = new KnowledgeBaseRoutes(knowledgeBase, unanswered);
 
+    // Database: embedded H2 unless a URL names PostgreSQL; events reach every node through it
+    Database db = config.dbUrl() == null ? Database.embedded(config.dataDir())
+        : Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+    resources.push(db);
+    ConversationEvents events = db.kind() == Database.Kind.POSTGRESQL ? new PostgresEvents(db) : new LocalEvents();
+    resources.push(events);
+    ConversationStore conversations = new ConversationStore(events, clock);
+
+    // Agents, tickets and their deadlines
+    AgentAccounts accounts = new AgentAccounts(db, new PasswordHasher(config.passwordIterations()), clock,
+        Duration.ofHours(12));
+    accounts.bootstrapAdmin(config.adminPassword()).ifPresent(password -> LOG.log(System.Logger.Level.WARNING,
+        config.adminPassword() != null ? "created the admin account with HOTLINE_ADMIN_PASSWORD"
+            : "created the admin account; its password (shown once) is: " + password));
+    AgentAuth agentAuth = new AgentAuth(accounts);
+    DeadlinePolicy policy = deadlinePolicy(config.deadlinePolicy());
+    WorkingCalendar calendar = config.calendarDir() == null ? WorkingCalendar.bundled()
+        : WorkingCalendar.load(config.calendarDir());
+    TicketService tickets = new TicketService(db, conversations, accounts, policy,
+        new DeadlineCalculator(calendar, policy), masker, clock);
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("escalation"));
+    resources.push(scheduler::shutdownNow);
+    scheduler.scheduleWithFixedDelay(() -> escalate(tickets), 10, 60, TimeUnit.SECONDS);
+
+    // Customers' conversations and their live streams
+    Dialogue dialogue = new Dialogue(db, conversations, tickets, answers, knowledgeBase,
+        new HandoffRules(config.handoffAfter()), masker);
+    CustomerAuth customerAuth = new CustomerAuth(db, conversations);
+    StreamHub streams = new StreamHub(db, conversations, workers);
+    events.subscribe(streams);
+
+    ChatRoutes chat = new ChatRoutes(dialogue, customerAuth);
+    AgentRoutes agentRoutes = new AgentRoutes(accounts, agentAuth);
+    TicketRoutes ticketRoutes = new TicketRoutes(tickets, agentAuth, CannedReplies.bundled());
+    ReportRoutes reports = new ReportRoutes(new ComplaintReport(db, policy.zone(), clock), agentAuth);
+    StaticFiles pages = new StaticFiles();
     Router router = new Router()
         .add(HttpMethod.GET, "/healthz", HealthRoutes.liveness())
         .add(HttpMethod.GET, "/readyz", HealthRoutes.readiness(knowledgeBase::ready))
         .add(HttpMethod.GET, "/metrics", new MetricsRoute(registry))
         .add(HttpMethod.POST, "/api/v1/ask", new AskRoute(answers))
         .add(HttpMethod.POST, "/api/v1/kb/reload", kbRoutes.reload())
-        .add(HttpMethod.GET, "/api/v1/kb/unanswered", kbRoutes.unanswered());
+        .add(HttpMethod.GET, "/api/v1/kb/unanswered", kbRoutes.unanswered())
+        .add(HttpMethod.POST, "/api/v1/conversations", chat.create())
+        .add(HttpMethod.POST, "/api/v1/conversations/{id}/messages", chat.send())
+        .add(HttpMethod.GET, "/api/v1/conversations/{id}/messages", chat.transcript())
+        .add(HttpMethod.POST, "/api/v1/conversations/{id}/handoff", chat.handoff())
+        .add(HttpMethod.POST, "/api/v1/conversations/{id}/messages/{seq}/rating", chat.rate())
+        .add(HttpMethod.POST, "/api/v1/agents/login", agentRoutes.login())
+        .add(HttpMethod.POST, "/api/v1/agents/logout", agentRoutes.logout())
+        .add(HttpMethod.GET, "/api/v1/agents/me", agentRoutes.me())
+        .add(HttpMethod.GET, "/api/v1/agents", agentRoutes.list())
+        .add(HttpMethod.POST, "/api/v1/agents", agentRoutes.create())
+        .add(HttpMethod.GET, "/api/v1/tickets", ticketRoutes.list())
+        .add(HttpMethod.GET, "/api/v1/tickets/{id}", ticketRoutes.get())
+        .add(HttpMethod.POST, "/api/v1/tickets/{id}/claim", ticketRoutes.claim())
+        .add(HttpMethod.POST, "/api/v1/tickets/{id}/messages", ticketRoutes.reply())
+        .add(HttpMethod.POST, "/api/v1/tickets/{id}/transfer", ticketRoutes.transfer())
+        .add(HttpMethod.POST, "/api/v1/tickets/{id}/status", ticketRoutes.status())
+        .add(HttpMethod.POST, "/api/v1/tickets/{id}/resolve", ticketRoutes.resolve())
+        .add(HttpMethod.POST, "/api/v1/tickets/{id}/close", ticketRoutes.close())
+        .add(HttpMethod.POST, "/api/v1/tickets/{id}/reopen", ticketRoutes.reopen())
+        .add(HttpMethod.GET, "/api/v1/canned-replies", ticketRoutes.cannedReplies())
+        .add(HttpMethod.GET, "/api/v1/reports/complaints", reports.complaints())
+        .add(HttpMethod.GET, "/widget/", pages.folder("widget"))
+        .add(HttpMethod.GET, "/widget/{file}", pages.folder("widget"))
+        .add(HttpMethod.GET, "/console/", pages.folder("console"))
+        .add(HttpMethod.GET, "/console/{file}", pages.folder("console"));
 
-    ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "blocking-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    HttpServer http = new HttpServer(new RequestDispatcher(router, workers, registry));
+    HttpServer http = new HttpServer(new RequestDispatcher(router, workers, registry),
+        new ConversationStreamHandler(customerAuth, streams, workers));
     int port = http.start(config.host(), config.httpPort());
-    Running running = new Running(http, port, unanswered, workers, knowledgeBase);
-    LOG.log(System.Logger.Level.INFO, "HTTP API listening on port " + port + "; loading the knowledge base");
+    resources.push(http);
+    Running running = new Running(port, knowledgeBase, resources);
+    LOG.log(System.Logger.Level.INFO, "HTTP API listening on port " + port + " (" + db.kind()
+        + " database); loading the knowledge base");
 
     ChineseCharacters.warmUp();
     ContentSource source = contentSource(config);
@@ -175,9 +275,33 @@ public final class Main {
     if (config.kbDir() != null) {
       ContentDirectoryWatcher watcher = new ContentDirectoryWatcher(config.kbDir(), knowledgeBase);
       watcher.start();
-      running.watcher = watcher;
+      resources.push(watcher);
     }
     return running;
+  }
+
+  private static DeadlinePolicy deadlinePolicy(String name) {
+    return name.equals("bank") || name.equals("market") ? DeadlinePolicy.bundled(name)
+        : DeadlinePolicy.load(Path.of(name));
+  }
+
+  private static void escalate(TicketService tickets) {
+    try {
+      int n = tickets.escalate();
+      if (n > 0) {
+        LOG.log(System.Logger.Level.INFO, "escalated " + n + " tickets");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "escalation failed: " + e);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static void ask(HotlineConfig config, String question) {

@@ -22,7 +22,7 @@ public record AskResponse(
   /** A suggested entry, offered by its question. */
   public record SuggestionView(String faqId, String question) {}
 
-  static AskResponse of(Answer answer) {
+  public static AskResponse of(Answer answer) {
     List<SuggestionView> suggestions = answer.suggestions().stream()
         .map(s -> new SuggestionView(s.faqId(), s.question()))
         .toList();

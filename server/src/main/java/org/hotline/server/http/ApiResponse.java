@@ -10,6 +10,14 @@ public record ApiResponse(HttpResponseStatus status, String contentType, byte[] 
     return new ApiResponse(HttpResponseStatus.OK, JSON, Json.bytes(value));
   }
 
+  public static ApiResponse json(HttpResponseStatus status, Object value) {
+    return new ApiResponse(status, JSON, Json.bytes(value));
+  }
+
+  public static ApiResponse noContent() {
+    return new ApiResponse(HttpResponseStatus.NO_CONTENT, JSON, new byte[0]);
+  }
+
   public static ApiResponse jsonBytes(HttpResponseStatus status, byte[] body) {
     return new ApiResponse(status, JSON, body);
   }

@@ -8,26 +8,34 @@ import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 
 /** The HTTP pipeline: codec, bounded aggregation, then the dispatcher. */
-final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
+public final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
   /** Requests larger than this are refused with 413. */
   static final int MAX_BODY_BYTES = 64 * 1024;
   /** Idle keep-alive connections are closed after this many seconds. */
   private static final int IDLE_SECONDS = 120;
 
-  private final RequestDispatcher dispatcher;
+  /** Pipeline name of the handler that closes idle connections (a WebSocket replaces it). */
+  public static final String IDLE_CLOSER = "idle-closer";
 
-  HttpServerInitializer(RequestDispatcher dispatcher) {
+  private final RequestDispatcher dispatcher;
+  private final io.netty.channel.ChannelHandler upgrades;
+
+  HttpServerInitializer(RequestDispatcher dispatcher, io.netty.channel.ChannelHandler upgrades) {
     this.dispatcher = dispatcher;
+    this.upgrades = upgrades;
   }
 
   @Override
   protected void initChannel(SocketChannel channel) {
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS));
-    pipeline.addLast(new IdleConnectionCloser());
+    pipeline.addLast(IDLE_CLOSER, new IdleConnectionCloser());
     pipeline.addLast(new HttpServerCodec());
     pipeline.addLast(new HttpServerExpectContinueHandler());
     pipeline.addLast(new JsonObjectAggregator(MAX_BODY_BYTES));
+    if (upgrades != null) {
+      pipeline.addLast(upgrades);
+    }
     pipeline.addLast(dispatcher);
   }
 }

@@ -113,6 +113,7 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<FullHtt
       String template, long start) {
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
     HttpUtil.setKeepAlive(response, keepAlive);
+    response.headers().set("X-Content-Type-Options", "nosniff");
     var future = ctx.writeAndFlush(response);
     if (!keepAlive) {
       future.addListener(ChannelFutureListener.CLOSE);

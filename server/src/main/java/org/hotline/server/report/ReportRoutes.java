@@ -1,0 +1,53 @@
+package org.hotline.server.report;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.hotline.server.agent.AgentAuth;
+import org.hotline.server.agent.Role;
+import org.hotline.server.http.ApiException;
+import org.hotline.server.http.ApiResponse;
+import org.hotline.server.http.Route;
+
+/** {@code GET /api/v1/reports/complaints?from=&to=[&format=csv]} for supervisors and admins. */
+public final class ReportRoutes {
+  private final ComplaintReport report;
+  private final AgentAuth auth;
+
+  public ReportRoutes(ComplaintReport report, AgentAuth auth) {
+    this.report = requireNonNull(report, "report");
+    this.auth = requireNonNull(auth, "auth");
+  }
+
+  public Route complaints() {
+    return auth.require(Role.SUPERVISOR, (request, agent) -> {
+      LocalDate from = date(request.queryParam("from"), "from");
+      LocalDate to = date(request.queryParam("to"), "to");
+      if (to.isBefore(from)) {
+        throw ApiException.badRequest("invalid_period", "'to' is before 'from'");
+      }
+      if (from.plusYears(5).isBefore(to)) {
+        throw ApiException.badRequest("invalid_period", "a report covers at most five years");
+      }
+      ComplaintReport.Figures figures = report.figures(from, to);
+      String accept = request.header(HttpHeaderNames.ACCEPT);
+      if ("csv".equals(request.queryParam("format")) || (accept != null && accept.contains("text/csv"))) {
+        return ApiResponse.text("text/csv; charset=utf-8", ComplaintReport.csv(figures));
+      }
+      return ApiResponse.json(figures);
+    });
+  }
+
+  private static LocalDate date(String value, String name) {
+    if (value == null) {
+      throw ApiException.badRequest("missing_" + name, "query parameter '" + name + "' (YYYY-MM-DD) is required");
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("invalid_" + name, "'" + name + "' must be a date like 2026-11-01");
+    }
+  }
+}
