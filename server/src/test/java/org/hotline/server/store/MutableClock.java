@@ -1,0 +1,41 @@
+package org.hotline.server.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A clock tests move by hand, so deadlines are tested without sleeping. */
+public final class MutableClock extends Clock {
+  private final AtomicLong millis;
+
+  public MutableClock(Instant start) {
+    this.millis = new AtomicLong(start.toEpochMilli());
+  }
+
+  public void advance(Duration duration) {
+    millis.addAndGet(duration.toMillis());
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+
+  @Override
+  public long millis() {
+    return millis.get();
+  }
+
+  @Override
+  public Instant instant() {
+    return Instant.ofEpochMilli(millis.get());
+  }
+}
