@@ -16,19 +16,24 @@ import java.util.Map;
  * @param deadlinePolicy "bank", "market" (12315-style) or the path of a policy file
  * @param calendarDir a folder of working-day calendars (NNNN.json) overriding the bundled ones, or null
  * @param passwordIterations PBKDF2 iterations for new password hashes
+ * @param tts how prompts are spoken on Asterisk: espeak, exec:App(args) or command:...
+ * @param agiSpeech where spoken questions come from on Asterisk: none, variable:NAME[:App(args)], recognize:ENGINE:GRAMMAR
+ * @param vxmlTransfer where VoiceXML calls are transferred to reach agents (a tel: or sip: URI)
+ * @param vxmlSpeechGrammar the URI of the VoiceXML platform's dictation grammar
  * @param arguments what is left of the command line after the flags
  */
 public record HotlineConfig(
     String host, int httpPort, int agiPort, Path dataDir, Path kbDir, long cacheSize,
     String dbUrl, String dbUser, String dbPassword, String adminPassword, int handoffAfter,
     String deadlinePolicy, Path calendarDir, int passwordIterations,
+    String tts, String agiSpeech, String vxmlTransfer, String vxmlSpeechGrammar,
     List<String> arguments) {
 
   /** Flags the command line accepts, each standing for {@code HOTLINE_<NAME>}. */
   static final java.util.Set<String> FLAGS =
       java.util.Set.of("host", "http-port", "agi-port", "data-dir", "kb-dir", "cache-size", "db-url", "db-user",
           "db-password", "admin-password", "handoff-after", "deadline-policy", "calendar-dir",
-          "password-iterations");
+          "password-iterations", "tts", "agi-speech", "vxml-transfer", "vxml-speech-grammar");
 
   /** @throws IllegalArgumentException naming an unknown flag or a bad value */
   public static HotlineConfig from(Map<String, String> env, List<String> args) {
@@ -78,6 +83,10 @@ public record HotlineConfig(
         values.getOrDefault("HOTLINE_DEADLINE_POLICY", "bank"),
         blankToNull(values.get("HOTLINE_CALENDAR_DIR")) == null ? null : Path.of(values.get("HOTLINE_CALENDAR_DIR")),
         (int) positive(values, "HOTLINE_PASSWORD_ITERATIONS", 600_000),
+        values.getOrDefault("HOTLINE_TTS", "espeak"),
+        values.getOrDefault("HOTLINE_AGI_SPEECH", "none"),
+        values.getOrDefault("HOTLINE_VXML_TRANSFER", "sip:agents@localhost"),
+        values.getOrDefault("HOTLINE_VXML_SPEECH_GRAMMAR", "builtin:grammar/dictation"),
         List.copyOf(rest));
   }
 

@@ -15,7 +15,14 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.hotline.ivr.agi.AgiServer;
+import org.hotline.ivr.agi.AgiSettings;
+import org.hotline.ivr.asterisk.AgiCallScript;
+import org.hotline.ivr.asterisk.SpeechInput;
+import org.hotline.ivr.asterisk.VoiceOutputs;
+import org.hotline.ivr.flow.CallFlow;
 import org.hotline.server.agent.AgentAccounts;
+import org.hotline.server.ivr.HotlineVoiceBackend;
 import org.hotline.server.agent.AgentAuth;
 import org.hotline.server.agent.AgentRoutes;
 import org.hotline.server.agent.PasswordHasher;
@@ -73,6 +80,8 @@ import org.hotline.server.privacy.PersonalDataMasker;
  */
 public final class Main {
   private static final System.Logger LOG = System.getLogger(Main.class.getName());
+  /** How long the call flow waits for a key after a prompt. */
+  private static final long AGI_INPUT_TIMEOUT_MILLIS = 6000;
   private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
   private Main() {}
@@ -125,17 +134,24 @@ public final class Main {
   /** A running server and what must be closed with it, in reverse order of opening. */
   public static final class Running implements AutoCloseable {
     private final int httpPort;
+    private final int agiPort;
     private final KnowledgeBaseService knowledgeBase;
     private final Deque<AutoCloseable> resources;
 
-    Running(int httpPort, KnowledgeBaseService knowledgeBase, Deque<AutoCloseable> resources) {
+    Running(int httpPort, int agiPort, KnowledgeBaseService knowledgeBase, Deque<AutoCloseable> resources) {
       this.httpPort = httpPort;
+      this.agiPort = agiPort;
       this.knowledgeBase = knowledgeBase;
       this.resources = resources;
     }
 
     public int httpPort() {
       return httpPort;
+    }
+
+    /** The FastAGI port Asterisk connects to. */
+    public int agiPort() {
+      return agiPort;
     }
 
     public KnowledgeBaseService knowledgeBase() {
@@ -170,7 +186,7 @@ public final class Main {
     try {
       return serve(config, resources);
     } catch (Exception | Error e) {
-      new Running(0, null, resources).close();
+      new Running(0, 0, null, resources).close();
       throw e;
     }
   }
@@ -215,8 +231,9 @@ public final class Main {
     scheduler.scheduleWithFixedDelay(() -> escalate(tickets), 10, 60, TimeUnit.SECONDS);
 
     // Customers' conversations and their live streams
+    HandoffRules handoffRules = new HandoffRules(config.handoffAfter());
     Dialogue dialogue = new Dialogue(db, conversations, tickets, answers, knowledgeBase,
-        new HandoffRules(config.handoffAfter()), masker);
+        handoffRules, masker);
     CustomerAuth customerAuth = new CustomerAuth(db, conversations);
     StreamHub streams = new StreamHub(db, conversations, workers);
     events.subscribe(streams);
@@ -259,13 +276,23 @@ public final class Main {
         .add(HttpMethod.GET, "/console/", pages.folder("console"))
         .add(HttpMethod.GET, "/console/{file}", pages.folder("console"));
 
+    // Telephone calls: the same hotline behind Asterisk's FastAGI
+    HotlineVoiceBackend voice = new HotlineVoiceBackend(db, conversations, tickets, answers, knowledgeBase,
+        handoffRules, masker);
+    CallFlow callFlow = new CallFlow();
+    AgiServer agi = new AgiServer(new AgiCallScript(voice, callFlow,
+        VoiceOutputs.parse(config.tts(), config.dataDir().resolve("prompts")),
+        SpeechInput.parse(config.agiSpeech()), workers, AGI_INPUT_TIMEOUT_MILLIS), AgiSettings.defaults());
+    int agiPort = agi.start(config.host(), config.agiPort());
+    resources.push(agi);
+
     HttpServer http = new HttpServer(new RequestDispatcher(router, workers, registry),
         new ConversationStreamHandler(customerAuth, streams, workers));
     int port = http.start(config.host(), config.httpPort());
     resources.push(http);
-    Running running = new Running(port, knowledgeBase, resources);
-    LOG.log(System.Logger.Level.INFO, "HTTP API listening on port " + port + " (" + db.kind()
-        + " database); loading the knowledge base");
+    Running running = new Running(port, agiPort, knowledgeBase, resources);
+    LOG.log(System.Logger.Level.INFO, "HTTP API on port " + port + ", FastAGI on port " + agiPort + " ("
+        + db.kind() + " database); loading the knowledge base");
 
     ChineseCharacters.warmUp();
     ContentSource source = contentSource(config);

@@ -29,7 +29,7 @@ class AskApiTest {
   @BeforeAll
   static void start() throws Exception {
     server = Main.serve(HotlineConfig.from(Map.of(),
-        List.of("--http-port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString())));
+        List.of("--http-port", "0", "--agi-port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString())));
     client = new ApiTestClient(server.httpPort());
   }
 

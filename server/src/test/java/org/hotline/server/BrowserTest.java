@@ -45,7 +45,7 @@ class BrowserTest {
     }
     Assumptions.assumeTrue(present,
         "skipped: install Debian's chromium and chromium-driver to run the browser test (.ci/run does)");
-    server = Main.serve(HotlineConfig.from(Map.of(), List.of("--http-port", "0", "--host", "127.0.0.1",
+    server = Main.serve(HotlineConfig.from(Map.of(), List.of("--http-port", "0", "--agi-port", "0", "--host", "127.0.0.1",
         "--data-dir", dataDir.toString(), "--admin-password", "admin-secret-1", "--password-iterations", "1000")));
     base = "http://127.0.0.1:" + server.httpPort();
   }

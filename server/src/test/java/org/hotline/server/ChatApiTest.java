@@ -31,7 +31,7 @@ class ChatApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = Main.serve(HotlineConfig.from(Map.of(), List.of("--http-port", "0", "--host", "127.0.0.1",
+    server = Main.serve(HotlineConfig.from(Map.of(), List.of("--http-port", "0", "--agi-port", "0", "--host", "127.0.0.1",
         "--data-dir", dataDir.toString(), "--admin-password", "admin-secret-1", "--password-iterations", "1000")));
     client = new ApiTestClient(server.httpPort());
     admin = login("admin", "admin-secret-1");

@@ -101,7 +101,7 @@ class KillNineTest {
   private Process start(int port) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
-        "--host", "127.0.0.1", "--http-port", Integer.toString(port), "--data-dir", dataDir.toString(),
+        "--host", "127.0.0.1", "--http-port", Integer.toString(port), "--agi-port", "0", "--data-dir", dataDir.toString(),
         "--admin-password", "admin-secret-1", "--password-iterations", "1000")
         .redirectErrorStream(true)
         .redirectOutput(dataDir.resolve("server.log").toFile())

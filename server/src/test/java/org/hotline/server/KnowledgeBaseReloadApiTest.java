@@ -32,7 +32,7 @@ class KnowledgeBaseReloadApiTest {
     BundledContent.copyTo(kbDir);
     file = kbDir.resolve("credit-card.json");
     original = Files.readString(file, StandardCharsets.UTF_8);
-    server = Main.serve(HotlineConfig.from(Map.of(), List.of("--http-port", "0", "--host", "127.0.0.1",
+    server = Main.serve(HotlineConfig.from(Map.of(), List.of("--http-port", "0", "--agi-port", "0", "--host", "127.0.0.1",
         "--data-dir", dataDir.toString(), "--kb-dir", kbDir.toString())));
     client = new ApiTestClient(server.httpPort());
   }

@@ -37,7 +37,7 @@ class TwoNodeTest {
   }
 
   private static HotlineConfig config(Path dir) {
-    return HotlineConfig.from(Map.of(), List.of("--http-port", "0", "--host", "127.0.0.1", "--data-dir", dir.toString(),
+    return HotlineConfig.from(Map.of(), List.of("--http-port", "0", "--agi-port", "0", "--host", "127.0.0.1", "--data-dir", dir.toString(),
         "--db-url", url, "--admin-password", "admin-secret-1", "--password-iterations", "1000"));
   }
 
