@@ -22,7 +22,10 @@ import org.hotline.ivr.asterisk.SpeechInput;
 import org.hotline.ivr.asterisk.VoiceOutputs;
 import org.hotline.ivr.flow.CallFlow;
 import org.hotline.server.agent.AgentAccounts;
+import org.hotline.ivr.vxml.VxmlDocuments;
+import org.hotline.ivr.vxml.VxmlSettings;
 import org.hotline.server.ivr.HotlineVoiceBackend;
+import org.hotline.server.ivr.VxmlRoutes;
 import org.hotline.server.agent.AgentAuth;
 import org.hotline.server.agent.AgentRoutes;
 import org.hotline.server.agent.PasswordHasher;
@@ -238,6 +241,16 @@ public final class Main {
     StreamHub streams = new StreamHub(db, conversations, workers);
     events.subscribe(streams);
 
+    // Telephone calls: FastAGI for Asterisk, VoiceXML documents for other platforms
+    HotlineVoiceBackend voice = new HotlineVoiceBackend(db, conversations, tickets, answers, knowledgeBase,
+        handoffRules, masker);
+    CallFlow callFlow = new CallFlow();
+    VxmlRoutes vxml = new VxmlRoutes(voice, callFlow, new VxmlDocuments(new VxmlSettings("/ivr/vxml",
+        config.vxmlTransfer(), config.vxmlSpeechGrammar(), (int) (AGI_INPUT_TIMEOUT_MILLIS / 1000))));
+    AgiServer agi = new AgiServer(new AgiCallScript(voice, callFlow,
+        VoiceOutputs.parse(config.tts(), config.dataDir().resolve("prompts")),
+        SpeechInput.parse(config.agiSpeech()), workers, AGI_INPUT_TIMEOUT_MILLIS), AgiSettings.defaults());
+
     ChatRoutes chat = new ChatRoutes(dialogue, customerAuth);
     AgentRoutes agentRoutes = new AgentRoutes(accounts, agentAuth);
     TicketRoutes ticketRoutes = new TicketRoutes(tickets, agentAuth, CannedReplies.bundled());
@@ -271,34 +284,31 @@ public final class Main {
         .add(HttpMethod.POST, "/api/v1/tickets/{id}/reopen", ticketRoutes.reopen())
         .add(HttpMethod.GET, "/api/v1/canned-replies", ticketRoutes.cannedReplies())
         .add(HttpMethod.GET, "/api/v1/reports/complaints", reports.complaints())
+        .add(HttpMethod.GET, "/ivr/vxml/start", vxml.start())
+        .add(HttpMethod.GET, "/ivr/vxml/next", vxml.next())
         .add(HttpMethod.GET, "/widget/", pages.folder("widget"))
         .add(HttpMethod.GET, "/widget/{file}", pages.folder("widget"))
         .add(HttpMethod.GET, "/console/", pages.folder("console"))
         .add(HttpMethod.GET, "/console/{file}", pages.folder("console"));
 
-    // Telephone calls: the same hotline behind Asterisk's FastAGI
-    HotlineVoiceBackend voice = new HotlineVoiceBackend(db, conversations, tickets, answers, knowledgeBase,
-        handoffRules, masker);
-    CallFlow callFlow = new CallFlow();
-    AgiServer agi = new AgiServer(new AgiCallScript(voice, callFlow,
-        VoiceOutputs.parse(config.tts(), config.dataDir().resolve("prompts")),
-        SpeechInput.parse(config.agiSpeech()), workers, AGI_INPUT_TIMEOUT_MILLIS), AgiSettings.defaults());
-    int agiPort = agi.start(config.host(), config.agiPort());
-    resources.push(agi);
-
     HttpServer http = new HttpServer(new RequestDispatcher(router, workers, registry),
         new ConversationStreamHandler(customerAuth, streams, workers));
     int port = http.start(config.host(), config.httpPort());
     resources.push(http);
-    Running running = new Running(port, agiPort, knowledgeBase, resources);
-    LOG.log(System.Logger.Level.INFO, "HTTP API on port " + port + ", FastAGI on port " + agiPort + " ("
-        + db.kind() + " database); loading the knowledge base");
+    LOG.log(System.Logger.Level.INFO, "HTTP API on port " + port + " (" + db.kind()
+        + " database); loading the knowledge base");
 
     ChineseCharacters.warmUp();
     ContentSource source = contentSource(config);
     knowledgeBase.loaded(new ReloadableKnowledgeBase(source, ConfidenceModel.bundled()));
     LOG.log(System.Logger.Level.INFO, "ready: " + knowledgeBase.current().content().size()
         + " entries from " + source.describe());
+    // Calls start once there is a knowledge base to answer them; until then Asterisk's AGI fails
+    // fast and the dialplan goes on to the agents' queue.
+    int agiPort = agi.start(config.host(), config.agiPort());
+    resources.push(agi);
+    LOG.log(System.Logger.Level.INFO, "FastAGI on port " + agiPort);
+    Running running = new Running(port, agiPort, knowledgeBase, resources);
     if (config.kbDir() != null) {
       ContentDirectoryWatcher watcher = new ContentDirectoryWatcher(config.kbDir(), knowledgeBase);
       watcher.start();

@@ -32,6 +32,8 @@ public final class AgiCallScript implements AgiScript {
   public static final String QUEUE_VARIABLE = "HOTLINE_QUEUE";
   public static final String TICKET_VARIABLE = "HOTLINE_TICKET";
   public static final String FAQ_VARIABLE = "HOTLINE_FAQ";
+  /** The queue a call goes to when the flow itself fails: a caller is never simply dropped. */
+  public static final String FALLBACK_QUEUE = "hotline";
 
   private final VoiceBackend backend;
   private final CallFlow flow;
@@ -83,10 +85,13 @@ public final class AgiCallScript implements AgiScript {
           .thenCompose(this::perform)
           .whenComplete((done, error) -> {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            if (cause != null && !(cause instanceof Gone)) {
-              LOG.log(System.Logger.Level.WARNING, "call " + call.environment().uniqueId() + " failed: " + cause);
+            if (cause != null && !(cause instanceof Gone) && call.isOpen() && !call.hungUp()) {
+              LOG.log(System.Logger.Level.WARNING, "call " + call.environment().uniqueId() + " failed, sent to "
+                  + FALLBACK_QUEUE + ": " + cause);
+              call.send(AgiCommand.setVariable(QUEUE_VARIABLE, FALLBACK_QUEUE)).whenComplete((r, e) -> call.close());
+            } else {
+              call.close();
             }
-            call.close();
             finish();
           });
     }
@@ -129,14 +134,23 @@ public final class AgiCallScript implements AgiScript {
       return chain.thenCompose(in -> in != null ? CompletableFuture.completedFuture(in) : listen(last, c));
     }
 
+    /** Plays the last prompt while waiting for a key (or speech). */
     private CompletableFuture<Input> listen(VoiceOutput.Prepared last, Step.Collect c) {
-      CompletableFuture<String> file = last.file() != null ? CompletableFuture.completedFuture(last.file())
-          : send(last.speak()).thenApply(r -> output.silence());
-      if (c.speech() && speech instanceof SpeechInput.Recognize) {
-        return file.thenCompose(f -> send(AgiCommand.speechRecognize(f, inputTimeoutMillis)))
-            .thenApply(Session::recognized);
+      if (last.files().isEmpty()) {
+        return send(last.speak()).thenCompose(r -> collectWhile(output.silence(), c));
       }
-      CompletableFuture<Input> keys = file.thenCompose(f -> send(AgiCommand.getData(f, inputTimeoutMillis, 1)))
+      // all but the last file play first (keys interrupt them); the last plays while keys are collected
+      List<String> files = last.files();
+      VoiceOutput.Prepared head = new VoiceOutput.Prepared(files.subList(0, files.size() - 1), null);
+      return speak(head, c.keys()).thenCompose(in -> in != null ? CompletableFuture.completedFuture(in)
+          : collectWhile(files.get(files.size() - 1), c));
+    }
+
+    private CompletableFuture<Input> collectWhile(String file, Step.Collect c) {
+      if (c.speech() && speech instanceof SpeechInput.Recognize) {
+        return send(AgiCommand.speechRecognize(file, inputTimeoutMillis)).thenApply(Session::recognized);
+      }
+      CompletableFuture<Input> keys = send(AgiCommand.getData(file, inputTimeoutMillis, 1))
           .thenApply(r -> Input.of(r.digitsTyped()));
       if (c.speech() && speech instanceof SpeechInput.Variable v) {
         return keys.thenCompose(in -> in instanceof Input.NoInput ? fromVariable(v) : CompletableFuture.completedFuture(in));
@@ -168,14 +182,20 @@ public final class AgiCallScript implements AgiScript {
       return new Input.NoInput();
     }
 
+    /** Plays a prompt; completes with the key that interrupted it, or null. */
     private CompletableFuture<Input> speak(VoiceOutput.Prepared p, String escapeKeys) {
-      if (p.file() == null) {
-        return send(p.speak()).thenApply(r -> null);
+      if (p.files().isEmpty()) {
+        return p.speak() == null ? CompletableFuture.completedFuture(null) : send(p.speak()).thenApply(r -> null);
       }
-      return send(AgiCommand.streamFile(p.file(), escapeKeys)).thenApply(r -> {
-        Character key = r.digitPressed();
-        return key == null ? null : new Input.Key(key);
-      });
+      CompletableFuture<Input> chain = CompletableFuture.completedFuture(null);
+      for (String file : p.files()) {
+        chain = chain.thenCompose(in -> in != null ? CompletableFuture.completedFuture(in)
+            : send(AgiCommand.streamFile(file, escapeKeys)).thenApply(r -> {
+              Character key = r.digitPressed();
+              return key == null ? null : (Input) new Input.Key(key);
+            }));
+      }
+      return chain;
     }
 
     private CompletableFuture<Void> speakAll(List<VoiceOutput.Prepared> prompts) {

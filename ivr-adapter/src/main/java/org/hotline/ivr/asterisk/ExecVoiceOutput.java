@@ -37,7 +37,7 @@ public final class ExecVoiceOutput implements VoiceOutput {
   public Prepared prepare(String text) {
     // Application arguments are comma-separated: a comma in the prompt would split it.
     String safe = text.replace(',', '，').replace('\n', ' ');
-    return new Prepared(null, AgiCommand.exec(application, argumentTemplate.replace("{text}", safe)));
+    return new Prepared(java.util.List.of(), AgiCommand.exec(application, argumentTemplate.replace("{text}", safe)));
   }
 
   @Override

@@ -29,6 +29,8 @@ public final class RenderedVoiceOutput implements VoiceOutput {
       List.of("espeak-ng", "-v", "cmn", "-s", "165", "-w", "{raw}", "{text}"),
       List.of("sox", "{raw}", "-r", "8000", "-c", "1", "-b", "16", "{file}"));
 
+  private static final String DIGITS = "零一二三四五六七八九";
+
   private final Path cache;
   private final List<List<String>> commands;
   private final ConcurrentHashMap<String, CompletableFuture<Path>> rendering = new ConcurrentHashMap<>();
@@ -52,8 +54,21 @@ public final class RenderedVoiceOutput implements VoiceOutput {
     return out;
   }
 
+  /**
+   * Renders the prompt once; a number read digit by digit (only 零 to 九) is rendered as one file per
+   * digit, so ticket numbers reuse ten cached files instead of one file each.
+   */
   @Override
   public Prepared prepare(String text) {
+    if (!text.isEmpty() && text.chars().allMatch(c -> DIGITS.indexOf(c) >= 0)) {
+      List<String> files = new ArrayList<>();
+      text.chars().forEach(c -> files.add(file(String.valueOf((char) c))));
+      return new Prepared(files, null);
+    }
+    return new Prepared(List.of(file(text)), null);
+  }
+
+  private String file(String text) {
     String name = hash(text);
     Path wav = cache.resolve(name + ".wav");
     if (!Files.exists(wav)) {
@@ -73,7 +88,7 @@ public final class RenderedVoiceOutput implements VoiceOutput {
         existing.join();
       }
     }
-    return new Prepared(cache.resolve(name).toString(), null);
+    return cache.resolve(name).toString();
   }
 
   @Override

@@ -11,10 +11,14 @@ public interface VoiceOutput {
   /**
    * A prompt ready to play.
    *
-   * @param file the sound file (no extension) to stream, or null when {@code speak} speaks it
-   * @param speak the command that speaks it when there is no file (EXEC of a TTS application)
+   * @param files the sound files (no extension) to stream in order, empty when {@code speak} speaks it
+   * @param speak the command that speaks it when there are no files (EXEC of a TTS application)
    */
-  record Prepared(String file, AgiCommand speak) {}
+  record Prepared(java.util.List<String> files, AgiCommand speak) {
+    public Prepared {
+      files = java.util.List.copyOf(files);
+    }
+  }
 
   Prepared prepare(String text);
 

@@ -181,8 +181,13 @@ public final class CallFlow {
   private Step handoff(CallState state, HandoffReason reason, VoiceCall call, List<String> before) {
     Handoff handoff = call.handoff(reason);
     String number = SpokenText.digits(handoff.ticketNumber());
-    List<String> prompts = concat(before, (handoff.urgent() ? "正在为您优先转接人工客服。" : "正在为您转接人工客服。")
-        + "您的工单号是：" + number + "。重复一遍，" + number + "。请稍候。");
+    // The number stands alone so rendered prompts are reused: digits are cached one by one.
+    List<String> prompts = new ArrayList<>(before);
+    prompts.add((handoff.urgent() ? "正在为您优先转接人工客服。" : "正在为您转接人工客服。") + "您的工单号是：");
+    prompts.add(number);
+    prompts.add("重复一遍：");
+    prompts.add(number);
+    prompts.add("请稍候。");
     return new Step.Transfer(prompts, handoff, state);
   }
 

@@ -59,7 +59,8 @@ class CallFlowTest {
   void zeroAlwaysReachesAPersonAndTheTicketNumberIsReadDigitByDigit() {
     Step transfer = press(flow.start(call), '0');
     Step.Transfer t = assertInstanceOf(Step.Transfer.class, transfer);
-    assertTrue(t.prompts().get(0).contains("一零零零二三"), t.prompts().get(0));
+    assertTrue(t.prompts().contains("一零零零二三"), t.prompts().toString());
+    assertEquals(2, t.prompts().stream().filter("一零零零二三"::equals).count(), "read twice");
     assertEquals(List.of(HandoffReason.ASKED_FOR_PERSON), call.handoffs);
     assertInstanceOf(Step.Transfer.class, press(press(flow.start(call), '2'), '0'));
   }

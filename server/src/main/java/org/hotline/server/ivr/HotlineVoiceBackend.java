@@ -37,7 +37,7 @@ import org.hotline.server.ticket.TicketService;
  */
 public final class HotlineVoiceBackend implements VoiceBackend {
   /** Queue names the dialplan receives in HOTLINE_QUEUE. */
-  public static final String QUEUE = "hotline";
+  public static final String QUEUE = org.hotline.ivr.asterisk.AgiCallScript.FALLBACK_QUEUE;
   public static final String URGENT_QUEUE = "hotline-urgent";
 
   private final Database db;
