@@ -8,19 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.hotline.ivr.VoiceCall;
 import org.hotline.ivr.flow.CallFlow;
 import org.hotline.ivr.flow.CallState;
@@ -32,19 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.w3c.dom.ls.DOMImplementationLS;
-import org.w3c.dom.ls.LSInput;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
  * Every menu and outcome of the call flow rendered as VoiceXML and validated against the W3C
- * VoiceXML 2.1 schema (from the test resources, never the network).
+ * VoiceXML 2.1 schema (from shared/vxml beside the checkout, never the network).
  */
 class VxmlDocumentsTest {
   private static final String NS = VxmlDocuments.NAMESPACE;
   private static final String TRICKY = "年费<200元 & \"免年费\"的'条件'，详询12315。";
-  private static Schema schema;
 
   private final CallFlow flow = new CallFlow();
   private final FakeCall call = new FakeCall();
@@ -53,7 +39,7 @@ class VxmlDocumentsTest {
 
   @BeforeAll
   static void loadSchema() throws Exception {
-    schema = vxmlSchema();
+    VxmlSchema.load();
   }
 
   @Test
@@ -273,45 +259,9 @@ class VxmlDocumentsTest {
   private static Document validated(String xml) throws Exception {
     assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vxml version=\"2.1\" "
         + "xmlns=\"http://www.w3.org/2001/vxml\" xml:lang=\"zh-CN\">"), xml);
-    Validator validator = schema.newValidator();
-    validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    validator.validate(new StreamSource(new StringReader(xml)));
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    return VxmlSchema.validated(xml);
   }
 
-  /** The VoiceXML 2.1 schema from the test resources; includes and imports resolve there too. */
-  static Schema vxmlSchema() throws Exception {
-    DOMImplementationLS ls = (DOMImplementationLS) DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .getDOMImplementation();
-    SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    factory.setResourceResolver((type, namespace, publicId, systemId, baseUri) -> {
-      // vxml-*.xsd, grammar-core.xsd, ... and http://www.w3.org/2001/xml.xsd all live beside vxml.xsd.
-      String name = systemId.substring(systemId.lastIndexOf('/') + 1);
-      LSInput input = ls.createLSInput();
-      input.setByteStream(new ByteArrayInputStream(resource(name)));
-      input.setSystemId(VxmlDocumentsTest.class.getResource("/vxml/" + name).toExternalForm());
-      return input;
-    });
-    return factory.newSchema(new StreamSource(new ByteArrayInputStream(resource("vxml.xsd")),
-        VxmlDocumentsTest.class.getResource("/vxml/vxml.xsd").toExternalForm()));
-  }
-
-  private static byte[] resource(String name) {
-    try (InputStream in = VxmlDocumentsTest.class.getResourceAsStream("/vxml/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("schema file not in the test resources: " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static List<String> prompts(Document doc) {
     List<String> texts = new ArrayList<>();

@@ -6,30 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.hotline.ivr.flow.CallState;
 import org.hotline.ivr.flow.SpokenText;
+import org.hotline.ivr.vxml.VxmlSchema;
 import org.hotline.kb.content.FaqEntry;
 import org.hotline.server.HotlineConfig;
 import org.hotline.server.Main;
@@ -40,28 +31,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.w3c.dom.ls.DOMImplementationLS;
-import org.w3c.dom.ls.LSInput;
-import org.xml.sax.InputSource;
 
 /**
  * A telephone call through the VoiceXML routes of the real server, on the embedded database: every
- * answer is validated against the W3C VoiceXML 2.1 schema kept in ivr-adapter's test resources.
+ * answer is validated against the W3C VoiceXML 2.1 schema in shared/vxml beside the checkout.
  */
 class VxmlRoutesTest {
   private static final String NS = "http://www.w3.org/2001/vxml";
-  /** Maven runs each module's tests from its own directory. */
-  private static final Path SCHEMA_DIR = Path.of("../ivr-adapter/src/test/resources/vxml");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dataDir;
   private static Main.Running server;
-  private static Schema schema;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws Exception {
-    schema = vxmlSchema();
+    VxmlSchema.load();
     server = Main.serve(HotlineConfig.from(Map.of(), List.of("--http-port", "0", "--agi-port", "0",
         "--host", "127.0.0.1", "--data-dir", dataDir.toString(), "--admin-password", "admin-secret-1",
         "--password-iterations", "1000")));
@@ -207,36 +192,7 @@ class VxmlRoutesTest {
   // --- reading documents
 
   private static Document validated(String xml) throws Exception {
-    Validator validator = schema.newValidator();
-    validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    validator.validate(new StreamSource(new StringReader(xml)));
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-  }
-
-  /** The VoiceXML 2.1 schema; its includes and the xml.xsd import resolve in the same folder. */
-  private static Schema vxmlSchema() throws Exception {
-    DOMImplementationLS ls = (DOMImplementationLS) DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .getDOMImplementation();
-    SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    factory.setResourceResolver((type, namespace, publicId, systemId, baseUri) -> {
-      Path file = SCHEMA_DIR.resolve(systemId.substring(systemId.lastIndexOf('/') + 1));
-      LSInput input = ls.createLSInput();
-      try {
-        input.setByteStream(Files.newInputStream(file));
-      } catch (IOException e) {
-        throw new UncheckedIOException("schema file missing: " + file, e);
-      }
-      input.setSystemId(file.toUri().toString());
-      return input;
-    });
-    Path main = SCHEMA_DIR.resolve("vxml.xsd");
-    return factory.newSchema(new StreamSource(Files.newInputStream(main), main.toUri().toString()));
+    return VxmlSchema.validated(xml);
   }
 
   private static String stateToken(Document doc) {
