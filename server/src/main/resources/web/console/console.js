@@ -53,7 +53,9 @@ const view = {
   listTimer: null,
   detailTimer: null,
   listLoading: false,
+  listRequest: 0,     // numbers list requests so a stale answer is dropped
   detailLoading: false,
+  detailRequest: 0,
   cannedTexts: new Map()
 };
 
@@ -360,7 +362,8 @@ function setFilter(filter) {
     loadReport();
   }
   $('#ticket-list').replaceChildren();
-  loadList();
+  $('#list-count').textContent = '';
+  loadList(true);
 }
 
 // ---- ticket list ------------------------------------------------------------------
@@ -373,26 +376,32 @@ function superviseTickets(tickets) {
     .sort((a, b) => rank[a.dueState] - rank[b.dueState] || String(a.dueAt).localeCompare(String(b.dueAt)));
 }
 
-async function loadList() {
-  if (view.listLoading || !session.token) {
+/** Loads the current tab's list; the timer skips a tick while a load is running, a forced load does not. */
+async function loadList(force) {
+  if (!session.token || (view.listLoading && force !== true)) {
     return;
   }
+  const request = ++view.listRequest;
   view.listLoading = true;
   const filter = view.filter;
   const status = filter === 'supervise' ? 'open' : filter;
   try {
     const result = await api('GET', `/tickets?status=${encodeURIComponent(status)}`);
-    if (filter !== view.filter) {
-      return; // the agent switched tabs meanwhile; the next refresh loads the right list
+    if (request !== view.listRequest) {
+      return; // a newer load (another tab, an action) answers instead
     }
     const tickets = result.tickets || [];
     renderTicketList(filter === 'supervise' ? superviseTickets(tickets) : tickets);
     showMessage('#list-error', '');
     $('#list-updated').textContent = `更新于 ${formatClock(new Date())}`;
   } catch (err) {
-    showMessage('#list-error', describeError(err));
+    if (request === view.listRequest) {
+      showMessage('#list-error', describeError(err));
+    }
   } finally {
-    view.listLoading = false;
+    if (request === view.listRequest) {
+      view.listLoading = false;
+    }
   }
 }
 
@@ -496,7 +505,7 @@ function selectTicket(id) {
   markSelectedRow();
   $('#detail-empty').hidden = true;
   $('#ticket-detail').hidden = false;
-  loadDetail();
+  loadDetail(true);
   clearInterval(view.detailTimer);
   view.detailTimer = setInterval(loadDetail, DETAIL_REFRESH_MS);
 }
@@ -518,23 +527,27 @@ function resetDetailForms() {
   showMessage('#detail-notice', '');
 }
 
-async function loadDetail() {
+/** Loads the open ticket; like loadList, only the newest request renders. */
+async function loadDetail(force) {
   const id = view.selectedId;
-  if (!id || view.detailLoading || !session.token) {
+  if (!id || !session.token || (view.detailLoading && force !== true)) {
     return;
   }
+  const request = ++view.detailRequest;
   view.detailLoading = true;
   try {
     const ticket = await api('GET', `/tickets/${encodeURIComponent(id)}`);
-    if (id === view.selectedId) {
+    if (request === view.detailRequest && id === view.selectedId) {
       renderDetail(ticket);
     }
   } catch (err) {
-    if (id === view.selectedId) {
+    if (request === view.detailRequest && id === view.selectedId) {
       showMessage('#detail-error', describeError(err));
     }
   } finally {
-    view.detailLoading = false;
+    if (request === view.detailRequest) {
+      view.detailLoading = false;
+    }
   }
 }
 
@@ -697,8 +710,8 @@ async function runAction(button, action, notice) {
     showMessage('#detail-error', describeError(err));
   } finally {
     button.disabled = false;
-    await loadDetail();
-    loadList();
+    await loadDetail(true);
+    loadList(true);
   }
 }
 

@@ -29,6 +29,7 @@ import org.hotline.server.ivr.VxmlRoutes;
 import org.hotline.server.agent.AgentAuth;
 import org.hotline.server.agent.AgentRoutes;
 import org.hotline.server.agent.PasswordHasher;
+import org.hotline.server.agent.Role;
 import org.hotline.server.chat.ChatRoutes;
 import org.hotline.server.chat.CustomerAuth;
 import org.hotline.server.chat.Dialogue;
@@ -261,8 +262,8 @@ public final class Main {
         .add(HttpMethod.GET, "/readyz", HealthRoutes.readiness(knowledgeBase::ready))
         .add(HttpMethod.GET, "/metrics", new MetricsRoute(registry))
         .add(HttpMethod.POST, "/api/v1/ask", new AskRoute(answers))
-        .add(HttpMethod.POST, "/api/v1/kb/reload", kbRoutes.reload())
-        .add(HttpMethod.GET, "/api/v1/kb/unanswered", kbRoutes.unanswered())
+        .add(HttpMethod.POST, "/api/v1/kb/reload", agentAuth.protect(Role.ADMIN, kbRoutes.reload()))
+        .add(HttpMethod.GET, "/api/v1/kb/unanswered", agentAuth.protect(Role.AGENT, kbRoutes.unanswered()))
         .add(HttpMethod.POST, "/api/v1/conversations", chat.create())
         .add(HttpMethod.POST, "/api/v1/conversations/{id}/messages", chat.send())
         .add(HttpMethod.GET, "/api/v1/conversations/{id}/messages", chat.transcript())

@@ -25,12 +25,16 @@ class AskApiTest {
   @TempDir static Path dataDir;
   private static Main.Running server;
   private static ApiTestClient client;
+  private static String admin;
 
   @BeforeAll
   static void start() throws Exception {
     server = Main.serve(HotlineConfig.from(Map.of(),
-        List.of("--http-port", "0", "--agi-port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString())));
+        List.of("--http-port", "0", "--agi-port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString(),
+            "--admin-password", "admin-secret-1", "--password-iterations", "1000")));
     client = new ApiTestClient(server.httpPort());
+    admin = client.ok("POST", "/api/v1/agents/login", null,
+        ApiTestClient.body("username", "admin", "password", "admin-secret-1")).get("token").asText();
   }
 
   @AfterAll
@@ -69,7 +73,7 @@ class AskApiTest {
     assertTrue(body.get("answer").isNull());
     assertTrue(body.get("faqId").isNull());
 
-    JsonNode unanswered = ApiTestClient.json(client.get("/api/v1/kb/unanswered"));
+    JsonNode unanswered = ApiTestClient.json(client.call("GET", "/api/v1/kb/unanswered", admin, null));
     String listed = unanswered.get("items").toString();
     assertTrue(listed.contains("138****5678"), listed);
     assertFalse(listed.contains("13812345678"), listed);
@@ -164,8 +168,8 @@ class AskApiTest {
 
   @Test
   void unansweredLimitIsValidated() throws Exception {
-    assertError(client.get("/api/v1/kb/unanswered?limit=abc"), 400, "invalid_limit");
-    assertEquals(200, client.get("/api/v1/kb/unanswered?limit=5").statusCode());
+    assertError(client.call("GET", "/api/v1/kb/unanswered?limit=abc", admin, null), 400, "invalid_limit");
+    assertEquals(200, client.call("GET", "/api/v1/kb/unanswered?limit=5", admin, null).statusCode());
   }
 
   static void assertError(HttpResponse<String> response, int status, String code) throws Exception {

@@ -26,6 +26,7 @@ class KnowledgeBaseReloadApiTest {
   private ApiTestClient client;
   private Path file;
   private String original;
+  private String admin;
 
   @BeforeEach
   void start() throws Exception {
@@ -33,8 +34,21 @@ class KnowledgeBaseReloadApiTest {
     file = kbDir.resolve("credit-card.json");
     original = Files.readString(file, StandardCharsets.UTF_8);
     server = Main.serve(HotlineConfig.from(Map.of(), List.of("--http-port", "0", "--agi-port", "0", "--host", "127.0.0.1",
-        "--data-dir", dataDir.toString(), "--kb-dir", kbDir.toString())));
+        "--data-dir", dataDir.toString(), "--kb-dir", kbDir.toString(), "--admin-password", "admin-secret-1",
+        "--password-iterations", "1000")));
     client = new ApiTestClient(server.httpPort());
+    admin = client.ok("POST", "/api/v1/agents/login", null,
+        ApiTestClient.body("username", "admin", "password", "admin-secret-1")).get("token").asText();
+  }
+
+  @Test
+  void onlyAnAdminMayReload() throws Exception {
+    assertEquals(401, client.postJson("/api/v1/kb/reload", "{}").statusCode());
+    client.ok("POST", "/api/v1/agents", admin, ApiTestClient.body("username", "agent1", "password", "agent-pass-1",
+        "role", "agent"));
+    String agent = client.ok("POST", "/api/v1/agents/login", null,
+        ApiTestClient.body("username", "agent1", "password", "agent-pass-1")).get("token").asText();
+    assertEquals(403, client.call("POST", "/api/v1/kb/reload", agent, "{}").statusCode());
   }
 
   @AfterEach
@@ -47,7 +61,7 @@ class KnowledgeBaseReloadApiTest {
     assertEquals("credit-card.lost", client.ask("信用卡丢了怎么办").get("faqId").asText());
     Files.writeString(file, original.replace("\"category\": \"credit-card\"", "\"category\": \"weather\""),
         StandardCharsets.UTF_8);
-    var response = client.postJson("/api/v1/kb/reload", "");
+    var response = client.call("POST", "/api/v1/kb/reload", admin, "{}");
     AskApiTest.assertError(response, 422, "invalid_content");
     assertTrue(response.body().contains("credit-card.json"), response.body());
     assertTrue(response.body().contains("unknown category 'weather'"), response.body());
@@ -58,7 +72,7 @@ class KnowledgeBaseReloadApiTest {
   void aGoodEditTakesEffectAndDropsCachedAnswers() throws Exception {
     String before = client.ask("信用卡丢了怎么办").get("answer").asText();
     String edited = editLostCardAnswer("【已更新】");
-    var response = client.postJson("/api/v1/kb/reload", "");
+    var response = client.call("POST", "/api/v1/kb/reload", admin, "{}");
     assertEquals(200, response.statusCode(), response.body());
     String after = client.ask("信用卡丢了怎么办").get("answer").asText();
     assertTrue(after.startsWith("【已更新】"), after);
@@ -98,7 +112,7 @@ class KnowledgeBaseReloadApiTest {
         }));
       }
       for (int i = 0; i < 3; i++) {
-        assertEquals(200, client.postJson("/api/v1/kb/reload", "").statusCode());
+        assertEquals(200, client.call("POST", "/api/v1/kb/reload", admin, "{}").statusCode());
       }
       for (Future<Integer> f : results) {
         assertEquals(150, f.get());

@@ -37,6 +37,11 @@ public final class AgentAuth {
     });
   }
 
+  /** Guards a route that does not need to know which agent called. */
+  public Route protect(Role role, Route route) {
+    return require(role, (request, agent) -> route.handle(request));
+  }
+
   private Agent authenticate(ApiRequest request) {
     String token = Tokens.bearer(request.header(HttpHeaderNames.AUTHORIZATION));
     if (token == null) {
