@@ -33,13 +33,25 @@ const HISTORY_ACTIONS = {
 const ERROR_TEXTS = {
   already_claimed: '已被其他坐席领取',
   invalid_credentials: '用户名或密码错误',
+  missing_token: '登录已过期，请重新登录',
+  invalid_session: '登录已过期，请重新登录',
   forbidden: '没有权限执行此操作',
-  not_owner: '只有工单负责人可以执行此操作',
+  not_owner: '只有工单负责人或主管可以执行此操作，请先领取',
   unknown_agent: '找不到该坐席',
-  agent_not_found: '找不到该坐席',
-  invalid_transition: '当前状态下不能执行此操作',
+  ticket_not_found: '工单不存在',
+  ticket_done: '工单已办结或已关闭，请先重新打开',
+  not_resolved: '请先办结工单再关闭',
+  not_done: '只有已解决或已关闭的工单可以重新打开',
   invalid_status: '当前状态下不能执行此操作',
-  not_found: '工单不存在',
+  missing_text: '请输入回复内容',
+  text_too_long: '回复太长了（最多 2000 字）',
+  missing_resolution: '请填写处理结果',
+  invalid_amount: '挽回金额请填写不小于 0 的数字',
+  invalid_kind: '工单类型不正确',
+  invalid_report_category: '投诉/举报分类不正确',
+  missing_target: '请输入要转给的坐席用户名',
+  invalid_period: '日期范围不正确（结束日期不能早于开始日期，最长五年）',
+  not_found: '请求的内容不存在',
   body_too_large: '内容太长了',
   overloaded: '服务器繁忙，请稍后再试'
 };
@@ -136,14 +148,10 @@ function formatMoney(value) {
   return Number.isFinite(n) ? `¥${n.toFixed(2)}` : String(value);
 }
 
-/** Accepts a 0..1 fraction or an already multiplied percentage. */
+/** The report sends rates and shares as 0..1 fractions. */
 function formatPercent(value) {
   const n = Number(value);
-  if (!Number.isFinite(n)) {
-    return '—';
-  }
-  const percent = n <= 1 ? n * 100 : n;
-  return `${percent.toFixed(1)}%`;
+  return Number.isFinite(n) ? `${(n * 100).toFixed(1)}%` : '—';
 }
 
 function showMessage(selector, text) {
@@ -720,7 +728,9 @@ function claimTicket() {
     try {
       await api('POST', ticketPath('/claim'));
     } catch (err) {
-      throw err.status === 409 ? new ApiError(409, 'already_claimed', err.message) : err;
+      // Any conflict other than "ticket finished" means another agent got there first.
+      const taken = err.status === 409 && err.code !== 'ticket_done';
+      throw taken ? new ApiError(409, 'already_claimed', err.message) : err;
     }
   }, '已领取该工单');
 }

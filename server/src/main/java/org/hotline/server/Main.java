@@ -40,6 +40,7 @@ import org.hotline.server.live.ConversationStreamHandler;
 import org.hotline.server.live.LocalEvents;
 import org.hotline.server.live.PostgresEvents;
 import org.hotline.server.live.StreamHub;
+import org.hotline.server.report.AnswerRatings;
 import org.hotline.server.report.ComplaintReport;
 import org.hotline.server.report.ReportRoutes;
 import org.hotline.server.store.Database;
@@ -255,7 +256,8 @@ public final class Main {
     ChatRoutes chat = new ChatRoutes(dialogue, customerAuth);
     AgentRoutes agentRoutes = new AgentRoutes(accounts, agentAuth);
     TicketRoutes ticketRoutes = new TicketRoutes(tickets, agentAuth, CannedReplies.bundled());
-    ReportRoutes reports = new ReportRoutes(new ComplaintReport(db, policy.zone(), clock), agentAuth);
+    ReportRoutes reports = new ReportRoutes(new ComplaintReport(db, policy.zone(), clock),
+        new AnswerRatings(db, policy.zone()), agentAuth);
     StaticFiles pages = new StaticFiles();
     Router router = new Router()
         .add(HttpMethod.GET, "/healthz", HealthRoutes.liveness())
@@ -285,6 +287,7 @@ public final class Main {
         .add(HttpMethod.POST, "/api/v1/tickets/{id}/reopen", ticketRoutes.reopen())
         .add(HttpMethod.GET, "/api/v1/canned-replies", ticketRoutes.cannedReplies())
         .add(HttpMethod.GET, "/api/v1/reports/complaints", reports.complaints())
+        .add(HttpMethod.GET, "/api/v1/reports/answers", reports.answers())
         .add(HttpMethod.GET, "/ivr/vxml/start", vxml.start())
         .add(HttpMethod.GET, "/ivr/vxml/next", vxml.next())
         .add(HttpMethod.GET, "/widget/", pages.folder("widget"))

@@ -332,6 +332,26 @@ abstract class ConversationStoreContract {
   }
 
   @Test
+  void ratingsAreReportedPerEntryLeastHelpfulFirst() {
+    String a = s.dialogue.start("web", null, null).conversationId();
+    Message fee = s.dialogue.say(a, "信用卡年费怎么收").replies().get(0);
+    s.dialogue.rate(a, fee.seq(), true);
+    String b = s.dialogue.start("web", null, null).conversationId();
+    Message fee2 = s.dialogue.say(b, "信用卡年费怎么收").replies().get(0);
+    s.dialogue.rate(b, fee2.seq(), false);
+    String c = s.dialogue.start("web", null, null).conversationId();
+    Message other = s.dialogue.say(c, "投诉有哪些渠道？").replies().get(0);
+    s.dialogue.rate(c, other.seq(), false);
+    LocalDate day = LocalDate.of(2026, 11, 2);
+    var figures = new org.hotline.server.report.AnswerRatings(s.db, s.policy.zone()).figures(day, day);
+    assertEquals(3, figures.rated());
+    assertEquals(1, figures.helpful());
+    assertEquals(0.3333, figures.helpfulRate());
+    assertEquals(fee.faqId(), figures.entries().stream().filter(e -> e.helpful() == 1).findFirst().orElseThrow().faqId());
+    assertEquals(1, figures.entries().get(0).unhelpful());
+  }
+
+  @Test
   void loginSessionsExpireAndWrongPasswordsFail() {
     assertTrue(s.agents.login("alice", "wrong-password").isEmpty());
     String token = s.agents.login("alice", "password-1").orElseThrow().token();

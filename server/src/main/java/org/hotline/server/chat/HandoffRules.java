@@ -12,8 +12,12 @@ public final class HandoffRules {
   private static final Pattern WANTS_PERSON = Pattern.compile(
       "转人工|人工服务|人工客服|找人工|要人工|接人工|真人|找客服|客服人员|人工坐席|^人工$|人工[吧呀啊]?$");
   private static final Pattern COMPLAINT = Pattern.compile(
-      "^(我|俺)?(要|想|想要|需要|必须)?(投诉|申诉)|(我|俺)(要|想|想要)(投诉|申诉)|投诉(你们|他们|这家|商家|银行)");
-  private static final Pattern REPORT = Pattern.compile("^(我|俺)?(要|想|想要)?举报|(我|俺)(要|想|想要)举报");
+      "(我|俺)(要|想|想要|需要|得|必须)(投诉|申诉)|^(要|想)?(投诉|申诉)(一下)?$|^(要|想)?(投诉|申诉)(你们|他们|这家|那家|商家|银行|这个|一家)");
+  private static final Pattern REPORT = Pattern.compile(
+      "(我|俺)(要|想|想要|需要|得)举报|^(要|想)?举报(一下)?$|^(要|想)?举报(你们|他们|这家|那家|商家|这个|一家|有人)");
+  /** Asking about complaints (how, where, how long) is a question for the knowledge base, not a complaint. */
+  private static final Pattern QUESTION = Pattern.compile(
+      "[?？]|哪|什么|怎么|怎样|如何|多久|多长|几天|吗|呢|是否|能否|能不能|可不可以|可以|有没有|流程|渠道|时限");
   /** Entries about a card lost or stolen, or money already gone: answered, then an agent at once. */
   private static final Set<String> URGENT_ENTRIES = Set.of(
       "credit-card.lost", "credit-card.stolen-use", "card-safety.debit-card-lost", "fraud.already-transferred",
@@ -36,14 +40,12 @@ public final class HandoffRules {
 
   /** The customer wants to file a complaint (not to ask how complaints work). */
   public boolean filesComplaint(String text) {
-    String t = compact(text);
-    return COMPLAINT.matcher(t).find() && !t.endsWith("吗") && !t.contains("怎么") && !t.contains("如何");
+    return !QUESTION.matcher(text).find() && COMPLAINT.matcher(compact(text)).find();
   }
 
   /** The customer wants to report a violation. */
   public boolean filesReport(String text) {
-    String t = compact(text);
-    return REPORT.matcher(t).find() && !t.endsWith("吗") && !t.contains("怎么") && !t.contains("如何");
+    return !QUESTION.matcher(text).find() && REPORT.matcher(compact(text)).find();
   }
 
   /** An answered entry that needs a person straight away. */

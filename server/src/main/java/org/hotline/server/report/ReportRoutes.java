@@ -11,14 +11,28 @@ import org.hotline.server.http.ApiException;
 import org.hotline.server.http.ApiResponse;
 import org.hotline.server.http.Route;
 
-/** {@code GET /api/v1/reports/complaints?from=&to=[&format=csv]} for supervisors and admins. */
+/** Reports for supervisors and admins: complaints (also as CSV) and answer ratings. */
 public final class ReportRoutes {
   private final ComplaintReport report;
+  private final AnswerRatings ratings;
   private final AgentAuth auth;
 
-  public ReportRoutes(ComplaintReport report, AgentAuth auth) {
+  public ReportRoutes(ComplaintReport report, AnswerRatings ratings, AgentAuth auth) {
     this.report = requireNonNull(report, "report");
+    this.ratings = requireNonNull(ratings, "ratings");
     this.auth = requireNonNull(auth, "auth");
+  }
+
+  /** {@code GET /api/v1/reports/answers?from=&to=}: how customers rated the bot's answers. */
+  public Route answers() {
+    return auth.require(Role.SUPERVISOR, (request, agent) -> {
+      LocalDate from = date(request.queryParam("from"), "from");
+      LocalDate to = date(request.queryParam("to"), "to");
+      if (to.isBefore(from)) {
+        throw ApiException.badRequest("invalid_period", "'to' is before 'from'");
+      }
+      return ApiResponse.json(ratings.figures(from, to));
+    });
   }
 
   public Route complaints() {
