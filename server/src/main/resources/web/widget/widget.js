@@ -262,7 +262,13 @@
     if (err.status === 0) {
       return '网络连接失败，请检查网络后重试';
     }
-    if (err.status === 401 || err.status === 403 || err.status === 404) {
+    if (err.code === 'message_not_rateable') {
+      return '这条消息不能评价';
+    }
+    if (err.code === 'text_too_long') {
+      return '消息太长了，请不要超过 ' + MAX_CHARS + ' 个字';
+    }
+    if (isSessionGone(err)) {
       return '会话已失效，请开始新的会话';
     }
     if (err.status === 413 || err.code === 'body_too_large') {
@@ -281,7 +287,8 @@
   }
 
   function isSessionGone(err) {
-    return err instanceof ApiError && (err.status === 401 || err.status === 403 || err.status === 404);
+    return err instanceof ApiError && err.code !== 'message_not_rateable' &&
+      (err.status === 401 || err.status === 403 || err.status === 404);
   }
 
   function conversationPath(suffix) {
