@@ -19,11 +19,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -68,11 +65,8 @@ public final class FaqIndex {
   private final List<int[]> charVocabularyOfEntry = new ArrayList<>();
   private final List<int[]> wordVocabularyOfEntry = new ArrayList<>();
   private final Map<String, Map<String, Float>> idfByField = new HashMap<>();
-  /**
-   * A ready query per indexed term, its postings located once here instead of on every search
-   * (queries are immutable, so one instance serves every thread).
-   */
-  private final Map<String, Map<String, TermQuery>> queriesByField = new HashMap<>();
+  /** Per searched field (pinyin, answer): every term's BM25 score in every document that has it. */
+  private final Map<String, TermImpacts> impactsByField = new HashMap<>();
 
   public FaqIndex(KnowledgeBaseContent content, QuestionNormalizer normalizer, TextAnalysis analysis) {
     requireNonNull(content, "content");
@@ -211,7 +205,6 @@ public final class FaqIndex {
     searcher.setQueryCache(null); // term queries over an in-memory index gain nothing from it
     for (String field : fields) {
       Map<String, Float> idf = new HashMap<>();
-      Map<String, TermQuery> queries = new HashMap<>();
       org.apache.lucene.index.Terms terms = leaf.terms(field);
       if (terms != null) {
         TermsEnum it = terms.iterator();
@@ -219,14 +212,12 @@ public final class FaqIndex {
         while ((term = it.next()) != null) {
           String text = term.utf8ToString();
           idf.put(text, idf(docCount, it.docFreq()));
-          if (searched.contains(field)) {
-            Term t = new Term(field, text);
-            queries.put(text, new TermQuery(t, TermStates.build(searcher, t, true)));
-          }
         }
       }
       idfByField.put(field, idf);
-      queriesByField.put(field, queries);
+      if (searched.contains(field)) {
+        impactsByField.put(field, TermImpacts.read(searcher, field));
+      }
     }
     return searcher;
   }
@@ -235,15 +226,6 @@ public final class FaqIndex {
     return (float) Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
   }
 
-  /** Searcher over the question documents. */
-  public IndexSearcher questions() {
-    return questions;
-  }
-
-  /** Searcher over the answer documents; document number = entry ordinal. */
-  public IndexSearcher answers() {
-    return answers;
-  }
 
   public FaqEntry entry(int ordinal) {
     return entries[ordinal];
@@ -289,12 +271,14 @@ public final class FaqIndex {
     return vocabularyOfEntry.get(ordinal);
   }
 
-  /**
-   * A query for one term of a searched field (pinyin, answer) with its postings already located,
-   * or null when no document has it.
-   */
-  public TermQuery termQuery(String field, String term) {
-    return queriesByField.get(field).get(term);
+  /** A term's scores in a searched field (pinyin, answer), or null when no document has it. */
+  public TermImpacts.Postings postings(String field, String term) {
+    return impactsByField.get(field).postings(term);
+  }
+
+  /** Number of question documents. */
+  public int questionCount() {
+    return ordinalOfQuestion.length;
   }
 
   public int entryCount() {

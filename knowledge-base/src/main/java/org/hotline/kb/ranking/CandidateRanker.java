@@ -2,28 +2,23 @@ package org.hotline.kb.ranking;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.IndexSearcher;
 import org.hotline.kb.analysis.ChineseCharacters;
 import org.hotline.kb.analysis.TextAnalysis;
 import org.hotline.kb.index.FaqIndex;
+import org.hotline.kb.index.ImpactSearch;
+import org.hotline.kb.index.TermImpacts;
 import org.hotline.kb.index.TermDictionary;
 
 /**
- * Finds the entries that best match a normalised question: BM25 searches over the questions'
- * pinyin bigrams and the answers' character bigrams, hits grouped by entry (best question plus
+ * Finds the entries that best match a normalised question: BM25 (Lucene's scores, summed from
+ * {@link TermImpacts}) over the questions' pinyin bigrams and the answers' character bigrams, hits
+ * grouped by entry (best question plus
  * answer), then the leading entries re-scored by the {@link ConfidenceModel}'s match model from
  * how much of the query their questions, and their whole vocabulary, cover in sounds, words,
  * bigrams and characters. Immutable; thread-safe.
@@ -61,31 +56,32 @@ public final class CandidateRanker {
   /** Candidates for a normalised question, most confident first; empty when nothing matches. */
   public List<Candidate> rank(String normalized) {
     TextAnalysis.Terms query = analysis.analyze(normalized);
-    BooleanQuery.Builder questionQuery = new BooleanQuery.Builder();
     // Retrieval runs on pinyin bigrams alone: they match everything the character bigrams match
-    // plus homophones, and every extra field costs a Lucene weight per term. Words and character
-    // bigrams still count, as features of the candidates.
-    addTerms(questionQuery, TextAnalysis.PINYIN, query.pinyin(), PINYIN_BOOST);
-    BooleanQuery.Builder answerQuery = new BooleanQuery.Builder();
-    addTerms(answerQuery, FaqIndex.ANSWER, query.bigrams(), ANSWER_BOOST);
+    // plus homophones. Words and character bigrams still count, as features of the candidates.
+    ImpactSearch.Hits questionHits = search(TextAnalysis.PINYIN, query.pinyin(), PINYIN_BOOST,
+        index.questionCount(), QUESTION_HITS);
+    ImpactSearch.Hits answerHits = search(FaqIndex.ANSWER, query.bigrams(), ANSWER_BOOST,
+        index.entryCount(), ANSWER_HITS);
 
     // Entry score: its best question's score plus its answer's score.
     float[] score = new float[index.entryCount()];
     List<Integer> touched = new ArrayList<>();
     Map<Integer, List<Integer>> hitQuestions = new HashMap<>();
-    for (ScoreDoc hit : search(index.questions(), questionQuery.build(), QUESTION_HITS)) {
-      int ordinal = index.entryOfQuestion(hit.doc);
+    for (int i = 0; i < questionHits.size(); i++) {
+      int doc = questionHits.docs()[i];
+      int ordinal = index.entryOfQuestion(doc);
       if (score[ordinal] == 0) {
         touched.add(ordinal);
-        score[ordinal] = hit.score; // hits arrive best first
+        score[ordinal] = questionHits.scores()[i]; // hits arrive best first
       }
-      hitQuestions.computeIfAbsent(ordinal, k -> new ArrayList<>(4)).add(hit.doc);
+      hitQuestions.computeIfAbsent(ordinal, k -> new ArrayList<>(4)).add(doc);
     }
-    for (ScoreDoc hit : search(index.answers(), answerQuery.build(), ANSWER_HITS)) {
-      if (score[hit.doc] == 0) {
-        touched.add(hit.doc);
+    for (int i = 0; i < answerHits.size(); i++) {
+      int ordinal = answerHits.docs()[i];
+      if (score[ordinal] == 0) {
+        touched.add(ordinal);
       }
-      score[hit.doc] += hit.score;
+      score[ordinal] += answerHits.scores()[i];
     }
     if (touched.isEmpty()) {
       return List.of();
@@ -141,28 +137,19 @@ public final class CandidateRanker {
     return candidates;
   }
 
-  private static ScoreDoc[] search(IndexSearcher searcher, BooleanQuery query, int hits) {
-    if (query.clauses().isEmpty()) {
-      return new ScoreDoc[0];
-    }
-    try {
-      return searcher.search(query, hits).scoreDocs;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // in-memory index
-    }
-  }
-
-  private void addTerms(BooleanQuery.Builder builder, String field, Set<String> terms, float boost) {
+  /** BM25 over one field for the query's terms (at most {@link QueryTerms#MAX_TERMS}), best hits first. */
+  private ImpactSearch.Hits search(String field, Set<String> terms, float boost, int maxDoc, int hits) {
+    ImpactSearch search = ImpactSearch.forThread(Math.max(index.questionCount(), index.entryCount()));
     int n = 0;
     for (String term : terms) {
       if (n++ == QueryTerms.MAX_TERMS) {
         break;
       }
-      Query q = index.termQuery(field, term);
-      if (q == null) {
-        continue; // matches nothing; its weight still counts in coverage
+      TermImpacts.Postings postings = index.postings(field, term);
+      if (postings != null) { // a term no document has still counts in coverage
+        search.add(postings, boost);
       }
-      builder.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
     }
+    return search.top(hits);
   }
 }
