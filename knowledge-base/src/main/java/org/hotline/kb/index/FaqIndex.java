@@ -58,12 +58,12 @@ public final class FaqIndex {
   /** Per question field (words, bigrams, pinyin): the terms of each question as sorted term ids. */
   private final Map<String, TermDictionary> dictionaries = new HashMap<>();
   private final Map<String, int[][]> termsOfQuestion = new HashMap<>();
-  private final List<int[]> vocabularyOfEntry = new ArrayList<>();
+  private final List<TermSet> vocabularyOfEntry = new ArrayList<>();
   /** Field name of the per-character statistics (no Lucene field: features only). */
   public static final String CHARS = "chars";
   private final int[][] charsOfQuestion;
-  private final List<int[]> charVocabularyOfEntry = new ArrayList<>();
-  private final List<int[]> wordVocabularyOfEntry = new ArrayList<>();
+  private final List<TermSet> charVocabularyOfEntry = new ArrayList<>();
+  private final List<TermSet> wordVocabularyOfEntry = new ArrayList<>();
   private final Map<String, Map<String, Float>> idfByField = new HashMap<>();
   /** Per searched field (pinyin, answer): every term's BM25 score in every document that has it. */
   private final Map<String, TermImpacts> impactsByField = new HashMap<>();
@@ -169,12 +169,12 @@ public final class FaqIndex {
     TermDictionary charDictionary = new TermDictionary(charIdf, idf(questionChars.size(), 0), allChars);
     dictionaries.put(CHARS, charDictionary);
     charsOfQuestion = questionChars.stream().map(charDictionary::sortedIds).toArray(int[][]::new);
-    charVocabularies.forEach(v -> charVocabularyOfEntry.add(charDictionary.sortedIds(v)));
+    charVocabularies.forEach(v -> charVocabularyOfEntry.add(TermSet.of(charDictionary.sortedIds(v))));
     TermDictionary words = dictionaries.get(TextAnalysis.WORDS);
-    wordVocabularies.forEach(v -> wordVocabularyOfEntry.add(words.sortedIds(v)));
+    wordVocabularies.forEach(v -> wordVocabularyOfEntry.add(TermSet.of(words.sortedIds(v))));
     TermDictionary pinyin = dictionaries.get(TextAnalysis.PINYIN);
     for (Set<String> vocabulary : vocabularies) {
-      vocabularyOfEntry.add(pinyin.sortedIds(vocabulary));
+      vocabularyOfEntry.add(TermSet.of(pinyin.sortedIds(vocabulary)));
     }
   }
 
@@ -256,18 +256,18 @@ public final class FaqIndex {
     return charsOfQuestion[doc];
   }
 
-  /** The smartcn words of all an entry's questions and its answer, as sorted term ids. */
-  public int[] wordVocabulary(int ordinal) {
+  /** The smartcn words of all an entry's questions and its answer. */
+  public TermSet wordVocabulary(int ordinal) {
     return wordVocabularyOfEntry.get(ordinal);
   }
 
-  /** The characters of all an entry's questions and its answer, as sorted term ids. */
-  public int[] charVocabulary(int ordinal) {
+  /** The characters of all an entry's questions and its answer. */
+  public TermSet charVocabulary(int ordinal) {
     return charVocabularyOfEntry.get(ordinal);
   }
 
-  /** The pinyin bigrams of all an entry's questions and its answer, as sorted term ids. */
-  public int[] vocabulary(int ordinal) {
+  /** The pinyin bigrams of all an entry's questions and its answer. */
+  public TermSet vocabulary(int ordinal) {
     return vocabularyOfEntry.get(ordinal);
   }
 

@@ -1,7 +1,5 @@
 package org.hotline.kb.index;
 
-import java.util.Arrays;
-
 /**
  * Sums {@link TermImpacts} postings for a disjunction of terms (each with a boost) and returns the
  * best documents, highest score first and, on equal scores, the lower document first, as Lucene
@@ -69,16 +67,15 @@ public final class ImpactSearch {
       }
     }
     touchedCount = 0;
-    Integer[] order = new Integer[size];
-    for (int i = 0; i < size; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> better(heapScores[a], heapDocs[a], heapScores[b], heapDocs[b]) ? -1 : 1);
+    // Pop the weakest hit into the last free place until the heap is empty: best first.
     int[] docs = new int[size];
     float[] scores = new float[size];
-    for (int i = 0; i < size; i++) {
-      docs[i] = heapDocs[order[i]];
-      scores[i] = heapScores[order[i]];
+    for (int last = size - 1; last >= 0; last--) {
+      docs[last] = heapDocs[0];
+      scores[last] = heapScores[0];
+      heapDocs[0] = heapDocs[last];
+      heapScores[0] = heapScores[last];
+      down(heapDocs, heapScores, last);
     }
     return new Hits(docs, scores);
   }

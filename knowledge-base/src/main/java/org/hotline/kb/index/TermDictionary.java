@@ -1,6 +1,5 @@
 package org.hotline.kb.index;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,10 +60,5 @@ public final class TermDictionary {
       }
     }
     return total == 0 ? 0 : matched / total;
-  }
-
-  /** Whether a sorted id array holds the id. */
-  public static boolean contains(int[] sortedIds, int id) {
-    return id >= 0 && Arrays.binarySearch(sortedIds, id) >= 0;
   }
 }

@@ -2,6 +2,7 @@ package org.hotline.kb.ranking;
 
 import java.util.Collection;
 import org.hotline.kb.index.TermDictionary;
+import org.hotline.kb.index.TermSet;
 
 /**
  * A query's distinct terms in one field, as ids with their rarity weights, looked up once per
@@ -77,18 +78,23 @@ final class QueryTerms implements java.util.function.IntPredicate {
     return totalWeight == 0 ? 0 : matchedWeight(docTerms) / totalWeight;
   }
 
+  /** Rarity-weighted share of these terms that a large set (an entry's vocabulary) contains. */
+  double coverage(TermSet set) {
+    if (totalWeight == 0) {
+      return 0;
+    }
+    double matched = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (set.contains(ids[i])) {
+        matched += weights[i];
+      }
+    }
+    return matched / totalWeight;
+  }
+
   /** Summed rarity of these terms that the document contains. */
   double matchedWeight(int[] docTerms) {
     double matched = 0;
-    if (docTerms.length > 4 * ids.length) {
-      // A long document (an entry's whole vocabulary): search it for each query term instead.
-      for (int i = 0; i < ids.length; i++) {
-        if (TermDictionary.contains(docTerms, ids[i])) {
-          matched += weights[i];
-        }
-      }
-      return matched;
-    }
     for (int id : docTerms) {
       matched += weightOf(id);
     }
