@@ -1,5 +1,6 @@
 package org.hotline.server;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -242,6 +243,8 @@ public final class Main {
     CustomerAuth customerAuth = new CustomerAuth(db, conversations);
     StreamHub streams = new StreamHub(db, conversations, workers);
     events.subscribe(streams);
+    Gauge.builder("hotline.streams.open", streams, StreamHub::openStreams)
+        .description("customers' live streams open on this node").register(registry);
 
     // Telephone calls: FastAGI for Asterisk, VoiceXML documents for other platforms
     HotlineVoiceBackend voice = new HotlineVoiceBackend(db, conversations, tickets, answers, knowledgeBase,
@@ -311,6 +314,8 @@ public final class Main {
     // fast and the dialplan goes on to the agents' queue.
     int agiPort = agi.start(config.host(), config.agiPort());
     resources.push(agi);
+    Gauge.builder("hotline.agi.calls", agi, AgiServer::activeCalls)
+        .description("FastAGI calls connected now").register(registry);
     LOG.log(System.Logger.Level.INFO, "FastAGI on port " + agiPort);
     Running running = new Running(port, agiPort, knowledgeBase, resources);
     if (config.kbDir() != null) {

@@ -19,7 +19,26 @@ class HotlineConfigTest {
     assertEquals(4573, config.agiPort());
     assertEquals(Path.of("./data"), config.dataDir());
     assertNull(config.kbDir());
+    assertNull(config.dbUrl(), "the embedded database");
+    assertEquals(2, config.handoffAfter());
+    assertEquals("bank", config.deadlinePolicy());
+    assertEquals("espeak", config.tts());
+    assertEquals("none", config.agiSpeech());
     assertEquals(List.of("serve"), config.arguments());
+  }
+
+  @Test
+  void storageTelephonyAndDialogueSettingsAreRead() {
+    HotlineConfig config = HotlineConfig.from(Map.of("HOTLINE_DB_URL", "jdbc:postgresql://db/hotline",
+        "HOTLINE_HANDOFF_AFTER", "3"), List.of("--tts", "exec:Festival({text})", "--agi-speech", "variable:ASR",
+        "--deadline-policy", "market", "--vxml-transfer", "sip:queue@pbx"));
+    assertEquals("jdbc:postgresql://db/hotline", config.dbUrl());
+    assertEquals(3, config.handoffAfter());
+    assertEquals("exec:Festival({text})", config.tts());
+    assertEquals("variable:ASR", config.agiSpeech());
+    assertEquals("market", config.deadlinePolicy());
+    assertEquals("sip:queue@pbx", config.vxmlTransfer());
+    assertThrows(IllegalArgumentException.class, () -> HotlineConfig.from(Map.of(), List.of("--handoff-after", "0")));
   }
 
   @Test
