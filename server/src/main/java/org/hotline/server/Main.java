@@ -234,7 +234,7 @@ public final class Main {
         new DeadlineCalculator(calendar, policy), masker, clock);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("escalation"));
     resources.push(scheduler::shutdownNow);
-    scheduler.scheduleWithFixedDelay(() -> escalate(tickets), 10, 60, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(() -> housekeeping(tickets, accounts), 10, 60, TimeUnit.SECONDS);
 
     // Customers' conversations and their live streams
     HandoffRules handoffRules = new HandoffRules(config.handoffAfter());
@@ -331,14 +331,16 @@ public final class Main {
         : DeadlinePolicy.load(Path.of(name));
   }
 
-  private static void escalate(TicketService tickets) {
+  /** Once a minute on every node: escalate tickets due soon or overdue, drop expired sessions. */
+  private static void housekeeping(TicketService tickets, AgentAccounts accounts) {
     try {
       int n = tickets.escalate();
       if (n > 0) {
         LOG.log(System.Logger.Level.INFO, "escalated " + n + " tickets");
       }
+      accounts.purgeExpiredSessions();
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "escalation failed: " + e);
+      LOG.log(System.Logger.Level.WARNING, "housekeeping failed: " + e);
     }
   }
 

@@ -157,6 +157,31 @@ class ChatApiTest {
   }
 
   @Test
+  void theStreamAcceptsTheTokenAsItsSubprotocol() throws Exception {
+    Conv c = open();
+    BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        .subprotocols(c.token())
+        .buildAsync(java.net.URI.create(client.base().replace("http:", "ws:") + "/api/v1/conversations/" + c.id()
+            + "/stream"), new WebSocket.Listener() {
+              @Override
+              public java.util.concurrent.CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                frames.add(data.toString());
+                socket.request(1);
+                return null;
+              }
+            })
+        .join();
+    try {
+      assertEquals(c.token(), ws.getSubprotocol(), "the browser needs its subprotocol echoed");
+      say(c, "信用卡年费怎么收");
+      assertEquals("customer", nextMessage(frames, "customer").get("message").get("sender").asText());
+    } finally {
+      ws.abort();
+    }
+  }
+
+  @Test
   void theStreamRefusesAnotherConversationsToken() throws Exception {
     Conv mine = open();
     Conv theirs = open();

@@ -358,6 +358,7 @@ abstract class ConversationStoreContract {
     assertEquals("alice", s.agents.authenticate(token).orElseThrow().username());
     s.clock.advance(Duration.ofHours(13));
     assertTrue(s.agents.authenticate(token).isEmpty());
+    assertEquals(1, s.agents.purgeExpiredSessions());
     assertThrows(RuntimeException.class, () -> s.agents.create("alice", "password-9", "重名", Role.AGENT));
   }
 

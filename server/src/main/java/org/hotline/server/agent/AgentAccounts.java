@@ -115,6 +115,11 @@ public final class AgentAccounts {
         AgentAccounts::agent, Tokens.hash(token), clock.millis()));
   }
 
+  /** Deletes sessions that have expired; returns how many. */
+  public int purgeExpiredSessions() {
+    return db.inTransaction(sql -> sql.update("DELETE FROM agent_sessions WHERE expires_at <= ?", clock.millis()));
+  }
+
   public void logout(String token) {
     db.inTransaction(sql -> sql.update("DELETE FROM agent_sessions WHERE token_hash = ?", Tokens.hash(token)));
   }
