@@ -2,7 +2,8 @@
  * Embeddable hotline chat widget.
  *
  * Embed with one tag: <script src="/widget/widget.js" defer></script>
- * Self-contained: injects its own styles and DOM, talks to /api/v1 on the same origin.
+ * Self-contained: injects its own styles and DOM, talks to /api/v1 on the server it was loaded
+ * from, so a page on another origin embeds it with the same one tag.
  * Every piece of server data is rendered with textContent, never innerHTML.
  */
 (function () {
@@ -14,7 +15,16 @@
   }
   window.hotlineWidgetLoaded = true;
 
-  var API = '/api/v1';
+  // The server is wherever this script came from (the page may be on another origin).
+  var SERVER = (function () {
+    var script = document.currentScript;
+    try {
+      return script && script.src ? new URL(script.src, location.href) : new URL(location.href);
+    } catch (e) {
+      return new URL(location.href);
+    }
+  })();
+  var API = SERVER.origin + '/api/v1';
   var STORE_KEY = 'hotline.conversation';
   var OPEN_KEY = 'hotline.open';
   var MAX_CHARS = 1000; // the server's limit for a chat message (ChatRoutes.MAX_TEXT_CHARS)
@@ -688,8 +698,8 @@
   // ---- live stream -----------------------------------------------------------
 
   function streamUrl() {
-    var scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    return scheme + '//' + location.host + API + conversationPath('/stream') +
+    var scheme = SERVER.protocol === 'https:' ? 'wss:' : 'ws:';
+    return scheme + '//' + SERVER.host + '/api/v1' + conversationPath('/stream') +
       '?token=' + encodeURIComponent(state.token);
   }
 

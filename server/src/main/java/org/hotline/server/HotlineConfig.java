@@ -20,20 +20,21 @@ import java.util.Map;
  * @param agiSpeech where spoken questions come from on Asterisk: none, variable:NAME[:App(args)], recognize:ENGINE:GRAMMAR
  * @param vxmlTransfer where VoiceXML calls are transferred to reach agents (a tel: or sip: URI)
  * @param vxmlSpeechGrammar the URI of the VoiceXML platform's dictation grammar
+ * @param allowedOrigins origins whose pages may embed the chat widget and call the API ("*": any)
  * @param arguments what is left of the command line after the flags
  */
 public record HotlineConfig(
     String host, int httpPort, int agiPort, Path dataDir, Path kbDir, long cacheSize,
     String dbUrl, String dbUser, String dbPassword, String adminPassword, int handoffAfter,
     String deadlinePolicy, Path calendarDir, int passwordIterations,
-    String tts, String agiSpeech, String vxmlTransfer, String vxmlSpeechGrammar,
+    String tts, String agiSpeech, String vxmlTransfer, String vxmlSpeechGrammar, List<String> allowedOrigins,
     List<String> arguments) {
 
   /** Flags the command line accepts, each standing for {@code HOTLINE_<NAME>}. */
   static final java.util.Set<String> FLAGS =
       java.util.Set.of("host", "http-port", "agi-port", "data-dir", "kb-dir", "cache-size", "db-url", "db-user",
           "db-password", "admin-password", "handoff-after", "deadline-policy", "calendar-dir",
-          "password-iterations", "tts", "agi-speech", "vxml-transfer", "vxml-speech-grammar");
+          "password-iterations", "tts", "agi-speech", "vxml-transfer", "vxml-speech-grammar", "allowed-origins");
 
   /** @throws IllegalArgumentException naming an unknown flag or a bad value */
   public static HotlineConfig from(Map<String, String> env, List<String> args) {
@@ -87,6 +88,7 @@ public record HotlineConfig(
         values.getOrDefault("HOTLINE_AGI_SPEECH", "none"),
         values.getOrDefault("HOTLINE_VXML_TRANSFER", "sip:agents@localhost"),
         values.getOrDefault("HOTLINE_VXML_SPEECH_GRAMMAR", "builtin:grammar/dictation"),
+        List.of(values.getOrDefault("HOTLINE_ALLOWED_ORIGINS", "*").split("\\s*,\\s*")),
         List.copyOf(rest));
   }
 

@@ -299,7 +299,7 @@ public final class Main {
         .add(HttpMethod.GET, "/console/{file}", pages.folder("console"));
 
     HttpServer http = new HttpServer(new RequestDispatcher(router, workers, registry),
-        new ConversationStreamHandler(customerAuth, streams, workers));
+        new ConversationStreamHandler(customerAuth, streams, workers), config.allowedOrigins());
     int port = http.start(config.host(), config.httpPort());
     resources.push(http);
     LOG.log(System.Logger.Level.INFO, "HTTP API on port " + port + " (" + db.kind()

@@ -71,6 +71,36 @@ class BrowserTest {
   }
 
   @Test
+  void aBankPageOnAnotherOriginEmbedsTheWidgetWithOneTag(@TempDir Path profiles) throws Exception {
+    // The bank's own site, on another origin, with nothing but the script tag.
+    com.sun.net.httpserver.HttpServer bank = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] page = ("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>某银行</title></head>"
+        + "<body><h1>某银行</h1><script src=\"" + base + "/widget/widget.js\" defer></script></body></html>")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    bank.createContext("/", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, page.length);
+      exchange.getResponseBody().write(page);
+      exchange.close();
+    });
+    bank.start();
+    WebDriver customer = browser(profiles.resolve("customer"), true);
+    try {
+      WebDriverWait wait = new WebDriverWait(customer, Duration.ofSeconds(15));
+      customer.get("http://localhost:" + bank.getAddress().getPort() + "/");
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("hotline-open"))).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hotline-input"))).sendKeys("信用卡年费怎么收");
+      customer.findElement(By.id("hotline-send")).click();
+      wait.until(d -> d.findElements(By.cssSelector(".hotline-msg.from-bot")).stream()
+          .anyMatch(e -> e.getText().contains("年费")));
+    } finally {
+      customer.quit();
+      bank.stop(0);
+    }
+  }
+
+  @Test
   void aCustomerGetsAnAnswerAsksForAPersonAndSeesTheAgentsReply(@TempDir Path profiles) throws Exception {
     WebDriver customer = browser(profiles.resolve("customer"), true);
     WebDriver agent = null;

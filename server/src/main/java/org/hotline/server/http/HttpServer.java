@@ -9,12 +9,18 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.cors.CorsConfig;
+import io.netty.handler.codec.http.cors.CorsConfigBuilder;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /** Binds the HTTP API to a port. Start once, close once; not thread-safe. */
 public final class HttpServer implements AutoCloseable {
   private final RequestDispatcher dispatcher;
   private final io.netty.channel.ChannelHandler upgrades;
+  private final CorsConfig cors;
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   /** One event loop per core: answering is CPU-bound, so more loops would only contend. */
   private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
@@ -22,16 +28,26 @@ public final class HttpServer implements AutoCloseable {
   private Channel channel;
 
   public HttpServer(RequestDispatcher dispatcher) {
-    this(dispatcher, null);
+    this(dispatcher, null, List.of("*"));
   }
 
   /**
    * @param upgrades a sharable handler placed before the dispatcher that takes WebSocket upgrade
    *     requests it owns and passes the rest on; null for none
+   * @param allowedOrigins origins whose pages may call the API ("*" for any); authentication is by
+   *     bearer token, never cookies, so another origin gains nothing it could not do itself
    */
-  public HttpServer(RequestDispatcher dispatcher, io.netty.channel.ChannelHandler upgrades) {
+  public HttpServer(RequestDispatcher dispatcher, io.netty.channel.ChannelHandler upgrades,
+      List<String> allowedOrigins) {
     this.dispatcher = requireNonNull(dispatcher, "dispatcher");
     this.upgrades = upgrades;
+    CorsConfigBuilder builder = allowedOrigins.contains("*") ? CorsConfigBuilder.forAnyOrigin()
+        : CorsConfigBuilder.forOrigins(allowedOrigins.toArray(String[]::new));
+    this.cors = builder
+        .allowedRequestMethods(HttpMethod.GET, HttpMethod.POST)
+        .allowedRequestHeaders(HttpHeaderNames.AUTHORIZATION, HttpHeaderNames.CONTENT_TYPE)
+        .maxAge(600)
+        .build();
   }
 
   /** Binds to the port (0 for any free port) and returns the bound port. */
@@ -41,7 +57,7 @@ public final class HttpServer implements AutoCloseable {
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new HttpServerInitializer(dispatcher, upgrades))
+        .childHandler(new HttpServerInitializer(dispatcher, upgrades, cors))
         .bind(host, port)
         .sync()
         .channel();

@@ -5,6 +5,8 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.cors.CorsConfig;
+import io.netty.handler.codec.http.cors.CorsHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 
 /** The HTTP pipeline: codec, bounded aggregation, then the dispatcher. */
@@ -19,10 +21,12 @@ public final class HttpServerInitializer extends ChannelInitializer<SocketChanne
 
   private final RequestDispatcher dispatcher;
   private final io.netty.channel.ChannelHandler upgrades;
+  private final CorsConfig cors;
 
-  HttpServerInitializer(RequestDispatcher dispatcher, io.netty.channel.ChannelHandler upgrades) {
+  HttpServerInitializer(RequestDispatcher dispatcher, io.netty.channel.ChannelHandler upgrades, CorsConfig cors) {
     this.dispatcher = dispatcher;
     this.upgrades = upgrades;
+    this.cors = cors;
   }
 
   @Override
@@ -32,6 +36,8 @@ public final class HttpServerInitializer extends ChannelInitializer<SocketChanne
     pipeline.addLast(IDLE_CLOSER, new IdleConnectionCloser());
     pipeline.addLast(new HttpServerCodec());
     pipeline.addLast(new HttpServerExpectContinueHandler());
+    // Pages on other origins embed the chat widget: answer preflights, label responses.
+    pipeline.addLast(new CorsHandler(cors));
     pipeline.addLast(new JsonObjectAggregator(MAX_BODY_BYTES));
     if (upgrades != null) {
       pipeline.addLast(upgrades);
