@@ -36,10 +36,10 @@ class CallFlowTest {
     Step sub = press(flow.start(call), '1');
     Step.Collect menu = collect(sub);
     assertTrue(menu.prompts().get(0).contains("按一，信用卡年费怎么收"), menu.prompts().get(0));
-    assertEquals("123#0*", menu.keys());
+    assertEquals("1234#0*", menu.keys());
     assertFalse(menu.speech(), "sub-menus take keys only");
     Step.Collect answer = collect(press(sub, '1'));
-    assertEquals("答案credit-card.annual-fee，详询一二三一五。", answer.prompts().get(0));
+    assertEquals("年费以发卡行公布为准，详询一二三一五。", answer.prompts().get(0));
     assertEquals("credit-card.annual-fee", answer.faqId());
     assertEquals("1#0*", answer.keys());
     Step.Collect again = collect(press(answer, '1'));
@@ -76,7 +76,7 @@ class CallFlowTest {
   void aSpokenQuestionIsAnsweredAtTheMainMenu() {
     Step.Collect start = collect(flow.start(call));
     Step.Collect answer = collect(flow.next(start.state(), new Input.Speech("信用卡年费怎么收"), call));
-    assertEquals("年费以发卡行公布为准。", answer.prompts().get(0));
+    assertEquals("年费以发卡行公布为准，详询一二三一五。", answer.prompts().get(0));
   }
 
   @Test

@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.hotline.ivr.VoiceCall;
 import org.hotline.ivr.flow.CallFlow;
 import org.hotline.ivr.flow.CallState;
+import org.hotline.ivr.flow.FakeCall;
 import org.hotline.ivr.flow.Input;
 import org.hotline.ivr.flow.SpokenText;
 import org.hotline.ivr.flow.Step;
@@ -33,7 +33,7 @@ class VxmlDocumentsTest {
   private static final String TRICKY = "年费<200元 & \"免年费\"的'条件'，详询12315。";
 
   private final CallFlow flow = new CallFlow();
-  private final FakeCall call = new FakeCall();
+  private final FakeCall call = new FakeCall(TRICKY);
   private final VxmlDocuments documents = new VxmlDocuments(
       new VxmlSettings("/ivr/vxml", "sip:agents@pbx.example", "builtin:grammar/dictation", 5));
 
@@ -347,78 +347,5 @@ class VxmlDocumentsTest {
     NodeList nodes = parent.getElementsByTagNameNS(NS, name);
     assertEquals(1, nodes.getLength(), "one " + name);
     return (Element) nodes.item(0);
-  }
-
-  /**
-   * An in-memory call: four credit-card entries (one urgent, one with markup characters), a question
-   * it answers, one it answers urgently, one it has suggestions for, and nothing for the rest.
-   */
-  private static final class FakeCall implements VoiceCall {
-    private static final Map<String, String> LABELS = Map.of(
-        "credit-card.annual-fee", "信用卡年费怎么收",
-        "credit-card.lost", "信用卡丢了怎么办",
-        "credit-card.limit", "怎么提高额度",
-        "credit-card.fee-terms", "免年费有什么条件",
-        "credit-card.temp-limit", "临时额度");
-    private static final Map<String, String> ANSWERS = Map.of(
-        "credit-card.annual-fee", "年费以发卡行公布为准，详询12315。",
-        "credit-card.lost", "请立即拨打发卡行客服电话挂失。",
-        "credit-card.limit", "用卡满半年可以申请提高额度。",
-        "credit-card.fee-terms", TRICKY,
-        "credit-card.temp-limit", "临时额度到期后自动恢复。");
-
-    final List<HandoffReason> handoffs = new ArrayList<>();
-
-    @Override
-    public String id() {
-      return "c_vxml_test";
-    }
-
-    @Override
-    public SpokenAnswer ask(String question) {
-      if (question.contains("丢")) {
-        return entry("credit-card.lost");
-      }
-      if (question.contains("年费")) {
-        return entry("credit-card.annual-fee");
-      }
-      if (question.contains("额度")) {
-        return new SpokenAnswer(false, null, null, false,
-            items(List.of("credit-card.limit", "credit-card.temp-limit")));
-      }
-      return new SpokenAnswer(false, null, null, false, List.of());
-    }
-
-    @Override
-    public SpokenAnswer entry(String faqId) {
-      String answer = ANSWERS.get(faqId);
-      if (answer == null) {
-        return new SpokenAnswer(false, null, null, false, List.of());
-      }
-      return new SpokenAnswer(true, faqId, answer, faqId.equals("credit-card.lost"), items(List.of(faqId)));
-    }
-
-    @Override
-    public List<MenuItem> topEntries(List<String> categories, int limit) {
-      return items(List.of("credit-card.annual-fee", "credit-card.lost", "credit-card.limit", "credit-card.fee-terms"));
-    }
-
-    @Override
-    public List<MenuItem> items(List<String> faqIds) {
-      return faqIds.stream().filter(LABELS::containsKey).map(id -> new MenuItem(id, LABELS.get(id))).toList();
-    }
-
-    @Override
-    public Handoff handoff(HandoffReason reason) {
-      handoffs.add(reason);
-      boolean urgent = reason == HandoffReason.LOST_CARD_OR_FRAUD || reason == HandoffReason.URGENT_ANSWER;
-      return new Handoff("100023", urgent ? "hotline-urgent" : "hotline", urgent);
-    }
-
-    @Override
-    public void note(String text) {}
-
-    @Override
-    public void ended() {}
   }
 }

@@ -26,32 +26,34 @@ public final class ReportRoutes {
   /** {@code GET /api/v1/reports/answers?from=&to=}: how customers rated the bot's answers. */
   public Route answers() {
     return auth.require(Role.SUPERVISOR, (request, agent) -> {
-      LocalDate from = date(request.queryParam("from"), "from");
-      LocalDate to = date(request.queryParam("to"), "to");
-      if (to.isBefore(from)) {
-        throw ApiException.badRequest("invalid_period", "'to' is before 'from'");
-      }
-      return ApiResponse.json(ratings.figures(from, to));
+      LocalDate[] period = period(request);
+      return ApiResponse.json(ratings.figures(period[0], period[1]));
     });
   }
 
   public Route complaints() {
     return auth.require(Role.SUPERVISOR, (request, agent) -> {
-      LocalDate from = date(request.queryParam("from"), "from");
-      LocalDate to = date(request.queryParam("to"), "to");
-      if (to.isBefore(from)) {
-        throw ApiException.badRequest("invalid_period", "'to' is before 'from'");
-      }
-      if (from.plusYears(5).isBefore(to)) {
-        throw ApiException.badRequest("invalid_period", "a report covers at most five years");
-      }
-      ComplaintReport.Figures figures = report.figures(from, to);
+      LocalDate[] period = period(request);
+      ComplaintReport.Figures figures = report.figures(period[0], period[1]);
       String accept = request.header(HttpHeaderNames.ACCEPT);
       if ("csv".equals(request.queryParam("format")) || (accept != null && accept.contains("text/csv"))) {
         return ApiResponse.text("text/csv; charset=utf-8", ComplaintReport.csv(figures));
       }
       return ApiResponse.json(figures);
     });
+  }
+
+  /** The report's first and last day from {@code from} and {@code to}, at most five years apart. */
+  private static LocalDate[] period(org.hotline.server.http.ApiRequest request) {
+    LocalDate from = date(request.queryParam("from"), "from");
+    LocalDate to = date(request.queryParam("to"), "to");
+    if (to.isBefore(from)) {
+      throw ApiException.badRequest("invalid_period", "'to' is before 'from'");
+    }
+    if (from.plusYears(5).isBefore(to)) {
+      throw ApiException.badRequest("invalid_period", "a report covers at most five years");
+    }
+    return new LocalDate[] {from, to};
   }
 
   private static LocalDate date(String value, String name) {
