@@ -26,12 +26,15 @@ public final class StaticFiles {
 
   private final Map<String, ApiResponse> cache = new ConcurrentHashMap<>();
 
-  /** Serves {@code web/<folder>/<file>}, and {@code index.html} for the folder itself. */
+  /**
+   * Serves {@code web/<folder>/<file>}, and {@code index.html} for the folder itself. A worker
+   * route, since the first read of each file comes from the jar.
+   */
   public Route folder(String folder) {
-    return request -> {
+    return Route.blocking(request -> {
       String file = request.pathParam("file");
       return serve(folder + "/" + (file == null ? "index.html" : file));
-    };
+    });
   }
 
   private ApiResponse serve(String path) {
