@@ -3,7 +3,6 @@ package org.hotline.server.ivr;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.hotline.server.http.ApiException;
 import org.hotline.server.kb.KnowledgeBaseService;
 import org.hotline.server.privacy.PersonalDataMasker;
 import org.hotline.server.store.Database;
-import org.hotline.server.store.Sql;
 import org.hotline.server.ticket.Priority;
 import org.hotline.server.ticket.Ticket;
 import org.hotline.server.ticket.TicketKind;
@@ -215,7 +213,7 @@ public final class HotlineVoiceBackend implements VoiceBackend {
       return null;
     }
 
-    private String summary(List<Message> transcript, HandoffReason reason) throws SQLException {
+    private String summary(List<Message> transcript, HandoffReason reason) {
       String asked = transcript.stream()
           .filter(m -> m.sender().equals(Message.CUSTOMER) || (m.sender().equals(Message.BOT) && m.faqId() != null))
           .map(m -> m.sender().equals(Message.CUSTOMER) ? "问：" + m.text() : "听：" + m.faqId())
