@@ -59,7 +59,9 @@ public final class ImpactSearch {
       if (size < n) {
         heapDocs[size] = doc;
         heapScores[size] = score;
-        up(heapDocs, heapScores, size++);
+        if (++size == n) {
+          heapify(heapDocs, heapScores, size);
+        }
       } else if (n > 0 && better(score, doc, heapScores[0], heapDocs[0])) {
         heapDocs[0] = doc;
         heapScores[0] = score;
@@ -67,6 +69,9 @@ public final class ImpactSearch {
       }
     }
     touchedCount = 0;
+    if (size < n) {
+      heapify(heapDocs, heapScores, size);
+    }
     // Pop the weakest hit into the last free place until the heap is empty: best first.
     int[] docs = new int[size];
     float[] scores = new float[size];
@@ -84,19 +89,19 @@ public final class ImpactSearch {
     return score > otherScore || (score == otherScore && doc < otherDoc);
   }
 
-  private static void up(int[] docs, float[] scores, int i) {
-    while (i > 0) {
-      int parent = (i - 1) / 2;
-      if (!better(scores[parent], docs[parent], scores[i], docs[i])) {
-        break;
-      }
-      swap(docs, scores, i, parent);
-      i = parent;
+  /** Floyd's bottom-up heap construction: the weakest hit ends at the root. */
+  private static void heapify(int[] docs, float[] scores, int size) {
+    for (int i = size / 2 - 1; i >= 0; i--) {
+      down(docs, scores, i, size);
     }
   }
 
   private static void down(int[] docs, float[] scores, int size) {
-    int i = 0;
+    down(docs, scores, 0, size);
+  }
+
+  private static void down(int[] docs, float[] scores, int start, int size) {
+    int i = start;
     while (true) {
       int left = 2 * i + 1;
       int right = left + 1;
