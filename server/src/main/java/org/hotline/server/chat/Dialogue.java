@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.hotline.kb.Answer;
 import org.hotline.kb.content.FaqEntry;
 import org.hotline.server.ask.AnswerService;
@@ -234,24 +233,21 @@ public final class Dialogue {
   private Handoff handoff(Sql sql, Conversation c, List<Message> replies, TicketKind kind, Priority priority,
       String faqCategory, String facts, java.math.BigDecimal amount, String summary) throws SQLException {
     String about = summary != null ? summary : recentCustomerText(sql, c.id());
-    Ticket t = tickets.open(sql, c, new TicketService.Request(kind, faqCategory, priority,
-        about.isEmpty() ? "（客户直接要求人工服务）" : about, facts, amount));
+    Ticket t = tickets.open(sql, c.withFailedTurns(0).withPendingSuggestions(List.of()).withIntake(null),
+        new TicketService.Request(kind, faqCategory, priority, about.isEmpty() ? "（客户直接要求人工服务）" : about,
+            facts, amount));
     int position = tickets.queuePosition(sql, t);
     String ahead = position <= 1 ? "您是下一位" : "您前面还有 " + (position - 1) + " 位";
     replies.add(conversations.append(sql, c.id(), Message.Draft.of(Message.SYSTEM,
         (priority == Priority.URGENT ? "已为您优先转接人工客服" : "已为您转接人工客服")
             + "，工单号 " + t.number() + "，" + ahead + "，请稍候。")));
-    conversations.save(sql, c.withState(Conversation.QUEUED).withTicket(t.id()).withFailedTurns(0)
-        .withPendingSuggestions(List.of()).withIntake(null));
     return new Handoff(t.id(), t.number(), position);
   }
 
   private String recentCustomerText(Sql sql, String conversationId) throws SQLException {
-    List<Message> all = conversations.messages(sql, conversationId, 0);
-    String joined = all.stream().filter(m -> m.sender().equals(Message.CUSTOMER))
-        .skip(Math.max(0, all.stream().filter(m -> m.sender().equals(Message.CUSTOMER)).count() - 3))
-        .map(Message::text)
-        .collect(Collectors.joining(" / "));
+    List<String> said = conversations.messages(sql, conversationId, 0).stream()
+        .filter(m -> m.sender().equals(Message.CUSTOMER)).map(Message::text).toList();
+    String joined = String.join(" / ", said.subList(Math.max(0, said.size() - 3), said.size()));
     return joined.length() > 300 ? joined.substring(0, 300) : joined;
   }
 

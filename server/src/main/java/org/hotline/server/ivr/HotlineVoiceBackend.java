@@ -181,7 +181,6 @@ public final class HotlineVoiceBackend implements VoiceBackend {
         Ticket t = tickets.open(sql, c, new TicketService.Request(kind, last == null ? null : last.category(),
             urgent ? Priority.URGENT : Priority.NORMAL, summary(transcript, reason), null, null));
         conversations.append(sql, id, Message.Draft.of(Message.SYSTEM, "转人工（" + reason(reason) + "），工单号 " + t.number()));
-        conversations.save(sql, c.withState(Conversation.QUEUED).withTicket(t.id()));
         return new Handoff(t.number(), urgent ? URGENT_QUEUE : QUEUE, urgent);
       });
     }

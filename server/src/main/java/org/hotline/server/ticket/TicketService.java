@@ -62,7 +62,10 @@ public final class TicketService {
   public record Request(TicketKind kind, String faqCategory, Priority priority, String summary, String facts,
       BigDecimal amountDisputed) {}
 
-  /** Opens a ticket inside the caller's transaction (the conversation is already locked). */
+  /**
+   * Opens a ticket for a conversation and puts the conversation in the agents' queue, inside the
+   * caller's transaction (the conversation is already locked).
+   */
   public Ticket open(Sql sql, Conversation conversation, Request request) throws SQLException {
     long now = clock.millis();
     DeadlineRule rule = policy.ruleFor(request.kind().id(), request.faqCategory());
@@ -77,6 +80,7 @@ public final class TicketService {
     store.insert(sql, ticket, now);
     TicketHistory.record(sql, ticket.id(), now, "system", "created",
         ticket.kind().label() + "，" + (ticket.priority() == Priority.URGENT ? "优先" : "普通") + "，" + rule.name());
+    conversations.save(sql, conversation.withState(Conversation.QUEUED).withTicket(ticket.id()));
     return ticket;
   }
 
