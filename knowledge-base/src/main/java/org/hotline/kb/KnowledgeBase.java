@@ -64,6 +64,17 @@ public final class KnowledgeBase {
     return ranker.rank(normalized);
   }
 
+  /**
+   * Candidates for one of the content's own questions (the {@code question}th of the entry at
+   * {@code ordinal}: 0 is the canonical question, then the alternates) as if it were not indexed:
+   * leave-one-out calibration data.
+   */
+  public List<Candidate> rankLeavingOut(int ordinal, int question) {
+    FaqEntry entry = content.entries().get(ordinal);
+    return ranker.rankLeavingOut(normalize(entry.allQuestions().get(question)),
+        ranker.questionDocument(ordinal, question));
+  }
+
   public Answer answerNormalized(String normalized) {
     List<Candidate> candidates = ranker.rank(normalized);
     ConfidenceModel model = ranker.model();

@@ -58,12 +58,12 @@ public final class FaqIndex {
   /** Per question field (words, bigrams, pinyin): the terms of each question as sorted term ids. */
   private final Map<String, TermDictionary> dictionaries = new HashMap<>();
   private final Map<String, int[][]> termsOfQuestion = new HashMap<>();
-  private final List<TermSet> vocabularyOfEntry = new ArrayList<>();
   /** Field name of the per-character statistics (no Lucene field: features only). */
   public static final String CHARS = "chars";
   private final int[][] charsOfQuestion;
-  private final List<TermSet> charVocabularyOfEntry = new ArrayList<>();
-  private final List<TermSet> wordVocabularyOfEntry = new ArrayList<>();
+  /** Per entry: the pinyin, character and word ids of its answer, and its whole vocabularies. */
+  private final List<Vocabularies> answerTermsOfEntry = new ArrayList<>();
+  private final List<Vocabularies> vocabulariesOfEntry = new ArrayList<>();
   private final Map<String, Map<String, Float>> idfByField = new HashMap<>();
   /** Per searched field (pinyin, answer): every term's BM25 score in every document that has it. */
   private final Map<String, TermImpacts> impactsByField = new HashMap<>();
@@ -77,6 +77,9 @@ public final class FaqIndex {
     List<Set<String>> questionChars = new ArrayList<>();
     List<Set<String>> charVocabularies = new ArrayList<>();
     List<Set<String>> wordVocabularies = new ArrayList<>();
+    List<Set<String>> bigramVocabularies = new ArrayList<>();
+    List<TextAnalysis.Terms> answerTermsList = new ArrayList<>();
+    List<Set<String>> answerChars = new ArrayList<>();
     Analyzer perField = new PerFieldAnalyzerWrapper(analysis.analyzer(TextAnalysis.WORDS), Map.of(
         TextAnalysis.BIGRAMS, analysis.analyzer(TextAnalysis.BIGRAMS),
         TextAnalysis.PINYIN, analysis.analyzer(TextAnalysis.PINYIN),
@@ -90,6 +93,7 @@ public final class FaqIndex {
         Set<String> vocabulary = new HashSet<>();
         Set<String> charVocabulary = new HashSet<>();
         Set<String> wordVocabulary = new HashSet<>();
+        Set<String> bigramVocabulary = new HashSet<>();
         List<String> texts = entry.allQuestions();
         int[] docs = new int[texts.size()];
         for (int i = 0; i < docs.length; i++) {
@@ -113,6 +117,7 @@ public final class FaqIndex {
           questionTerms.add(terms);
           vocabulary.addAll(terms.pinyin());
           wordVocabulary.addAll(terms.words());
+          bigramVocabulary.addAll(terms.bigrams());
           Set<String> chars = ChineseCharacters.distinctHan(text);
           questionChars.add(chars);
           charVocabulary.addAll(chars);
@@ -124,11 +129,15 @@ public final class FaqIndex {
         TextAnalysis.Terms answerTerms = analysis.analyze(answer);
         vocabulary.addAll(answerTerms.pinyin());
         wordVocabulary.addAll(answerTerms.words());
+        bigramVocabulary.addAll(answerTerms.bigrams());
         charVocabulary.addAll(ChineseCharacters.distinctHan(answer));
+        answerTermsList.add(answerTerms);
+        answerChars.add(ChineseCharacters.distinctHan(answer));
         questionsOfEntry.add(docs);
         vocabularies.add(vocabulary);
         charVocabularies.add(charVocabulary);
         wordVocabularies.add(wordVocabulary);
+        bigramVocabularies.add(bigramVocabulary);
       }
       questionWriter.forceMerge(1);
       answerWriter.forceMerge(1);
@@ -151,6 +160,8 @@ public final class FaqIndex {
         vocabularies.forEach(extra::addAll);
       } else if (field.equals(TextAnalysis.WORDS)) {
         wordVocabularies.forEach(extra::addAll);
+      } else {
+        bigramVocabularies.forEach(extra::addAll);
       }
       TermDictionary dictionary = new TermDictionary(idfByField.get(field), unseenIdf(questions), extra);
       int[][] perQuestion = new int[questionTerms.size()][];
@@ -169,14 +180,28 @@ public final class FaqIndex {
     TermDictionary charDictionary = new TermDictionary(charIdf, idf(questionChars.size(), 0), allChars);
     dictionaries.put(CHARS, charDictionary);
     charsOfQuestion = questionChars.stream().map(charDictionary::sortedIds).toArray(int[][]::new);
-    charVocabularies.forEach(v -> charVocabularyOfEntry.add(TermSet.of(charDictionary.sortedIds(v))));
     TermDictionary words = dictionaries.get(TextAnalysis.WORDS);
-    wordVocabularies.forEach(v -> wordVocabularyOfEntry.add(TermSet.of(words.sortedIds(v))));
     TermDictionary pinyin = dictionaries.get(TextAnalysis.PINYIN);
-    for (Set<String> vocabulary : vocabularies) {
-      vocabularyOfEntry.add(TermSet.of(pinyin.sortedIds(vocabulary)));
+    TermDictionary bigrams = dictionaries.get(TextAnalysis.BIGRAMS);
+    for (int ordinal = 0; ordinal < entries.length; ordinal++) {
+      vocabulariesOfEntry.add(new Vocabularies(
+          TermSet.of(pinyin.sortedIds(vocabularies.get(ordinal))),
+          TermSet.of(charDictionary.sortedIds(charVocabularies.get(ordinal))),
+          TermSet.of(words.sortedIds(wordVocabularies.get(ordinal))),
+          TermSet.of(bigrams.sortedIds(bigramVocabularies.get(ordinal)))));
+      answerTermsOfEntry.add(new Vocabularies(
+          TermSet.of(pinyin.sortedIds(answerTermsList.get(ordinal).pinyin())),
+          TermSet.of(charDictionary.sortedIds(answerChars.get(ordinal))),
+          TermSet.of(words.sortedIds(answerTermsList.get(ordinal).words())),
+          TermSet.of(bigrams.sortedIds(answerTermsList.get(ordinal).bigrams()))));
     }
   }
+
+  /**
+   * The pinyin bigrams, characters, smartcn words and character bigrams of all an entry's questions and its answer,
+   * as sets of term ids.
+   */
+  public record Vocabularies(TermSet pinyin, TermSet chars, TermSet words, TermSet bigrams) {}
 
   private static Set<String> field(TextAnalysis.Terms terms, String field) {
     return switch (field) {
@@ -256,19 +281,32 @@ public final class FaqIndex {
     return charsOfQuestion[doc];
   }
 
-  /** The smartcn words of all an entry's questions and its answer. */
-  public TermSet wordVocabulary(int ordinal) {
-    return wordVocabularyOfEntry.get(ordinal);
+  /** The vocabularies of all an entry's questions and its answer. */
+  public Vocabularies vocabularies(int ordinal) {
+    return vocabulariesOfEntry.get(ordinal);
   }
 
-  /** The characters of all an entry's questions and its answer. */
-  public TermSet charVocabulary(int ordinal) {
-    return charVocabularyOfEntry.get(ordinal);
-  }
-
-  /** The pinyin bigrams of all an entry's questions and its answer. */
-  public TermSet vocabulary(int ordinal) {
-    return vocabularyOfEntry.get(ordinal);
+  /**
+   * The vocabularies of a question's entry as if that question were not in it: its other
+   * questions and its answer. For leave-one-out calibration, where a question of the content plays
+   * an unseen user question; built on each call.
+   */
+  public Vocabularies vocabulariesWithout(int doc) {
+    int ordinal = entryOfQuestion(doc);
+    Vocabularies answer = answerTermsOfEntry.get(ordinal);
+    TermSet.Builder pinyin = TermSet.builder().addAll(answer.pinyin());
+    TermSet.Builder chars = TermSet.builder().addAll(answer.chars());
+    TermSet.Builder words = TermSet.builder().addAll(answer.words());
+    TermSet.Builder bigrams = TermSet.builder().addAll(answer.bigrams());
+    for (int other : questionsOf(ordinal)) {
+      if (other != doc) {
+        pinyin.addAll(termsOfQuestion(TextAnalysis.PINYIN, other));
+        chars.addAll(charsOfQuestion(other));
+        words.addAll(termsOfQuestion(TextAnalysis.WORDS, other));
+        bigrams.addAll(termsOfQuestion(TextAnalysis.BIGRAMS, other));
+      }
+    }
+    return new Vocabularies(pinyin.build(), chars.build(), words.build(), bigrams.build());
   }
 
   /** A term's scores in a searched field (pinyin, answer), or null when no document has it. */

@@ -28,4 +28,39 @@ public final class TermSet {
     int word = id >>> 6;
     return id >= 0 && word < bits.length && (bits[word] & (1L << id)) != 0;
   }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects ids and sets into a new set. Not thread-safe. */
+  static final class Builder {
+    private long[] bits = new long[0];
+
+    Builder addAll(int[] ids) {
+      for (int id : ids) {
+        grow((id >>> 6) + 1);
+        bits[id >>> 6] |= 1L << id;
+      }
+      return this;
+    }
+
+    Builder addAll(TermSet set) {
+      grow(set.bits.length);
+      for (int i = 0; i < set.bits.length; i++) {
+        bits[i] |= set.bits[i];
+      }
+      return this;
+    }
+
+    private void grow(int words) {
+      if (bits.length < words) {
+        bits = java.util.Arrays.copyOf(bits, words);
+      }
+    }
+
+    TermSet build() {
+      return new TermSet(bits.clone());
+    }
+  }
 }

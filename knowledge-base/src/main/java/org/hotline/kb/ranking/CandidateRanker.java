@@ -55,24 +55,43 @@ public final class CandidateRanker {
 
   /** Candidates for a normalised question, most confident first; empty when nothing matches. */
   public List<Candidate> rank(String normalized) {
+    return rank(normalized, -1);
+  }
+
+  /**
+   * Candidates as if one question document were not in the index: it is never a hit and its
+   * words leave its entry's vocabulary. Leave-one-out calibration ranks each question of the
+   * content this way, as a stand-in for a user question the content has not seen.
+   */
+  public List<Candidate> rankLeavingOut(String normalized, int excludedDoc) {
+    return rank(normalized, excludedDoc);
+  }
+
+  private List<Candidate> rank(String normalized, int excludedDoc) {
     TextAnalysis.Terms query = analysis.analyze(normalized);
     // Retrieval runs on pinyin bigrams alone: they match everything the character bigrams match
     // plus homophones. Words and character bigrams still count, as features of the candidates.
     ImpactSearch.Hits questionHits = search(TextAnalysis.PINYIN, query.pinyin(), PINYIN_BOOST,
-        index.questionCount(), QUESTION_HITS);
+        index.questionCount(), excludedDoc < 0 ? QUESTION_HITS : QUESTION_HITS + 1);
     ImpactSearch.Hits answerHits = search(FaqIndex.ANSWER, query.bigrams(), ANSWER_BOOST,
         index.entryCount(), ANSWER_HITS);
 
     // Entry score: its best question's score plus its answer's score.
     float[] score = new float[index.entryCount()];
+    float[] questionScore = new float[index.entryCount()];
+    float[] answerScore = new float[index.entryCount()];
     List<Integer> touched = new ArrayList<>();
     Map<Integer, List<Integer>> hitQuestions = new HashMap<>();
     for (int i = 0; i < questionHits.size(); i++) {
       int doc = questionHits.docs()[i];
+      if (doc == excludedDoc) {
+        continue;
+      }
       int ordinal = index.entryOfQuestion(doc);
       if (score[ordinal] == 0) {
         touched.add(ordinal);
         score[ordinal] = questionHits.scores()[i]; // hits arrive best first
+        questionScore[ordinal] = score[ordinal];
       }
       hitQuestions.computeIfAbsent(ordinal, k -> new ArrayList<>(4)).add(doc);
     }
@@ -82,7 +101,10 @@ public final class CandidateRanker {
         touched.add(ordinal);
       }
       score[ordinal] += answerHits.scores()[i];
+      answerScore[ordinal] = answerHits.scores()[i];
     }
+    float bestQuestion = questionHits.size() == 0 ? 0 : questionHits.scores()[0];
+    float bestAnswer = answerHits.size() == 0 ? 0 : answerHits.scores()[0];
     if (touched.isEmpty()) {
       return List.of();
     }
@@ -103,15 +125,38 @@ public final class CandidateRanker {
       // gets more the further it is ahead.
       float rival = ordinal == touched.get(0) ? second : best;
       double relative = rival == 0 ? 1 : Math.min(2, score[ordinal] / rival) / 2;
-      double vocabulary = information * pinyin.coverage(index.vocabulary(ordinal));
-      double charVocabulary = information * chars.coverage(index.charVocabulary(ordinal));
-      double wordVocabulary = information * words.coverage(index.wordVocabulary(ordinal));
+      FaqIndex.Vocabularies entryVocabularies = excludedDoc >= 0 && index.entryOfQuestion(excludedDoc) == ordinal
+          ? index.vocabulariesWithout(excludedDoc)
+          : index.vocabularies(ordinal);
+      double vocabulary = information * pinyin.coverage(entryVocabularies.pinyin());
+      double charVocabulary = information * chars.coverage(entryVocabularies.chars());
+      double wordVocabulary = information * words.coverage(entryVocabularies.words());
+      double bigramVocabulary = information * bigrams.coverage(entryVocabularies.bigrams());
+      double answerRelative = bestAnswer == 0 ? 0 : answerScore[ordinal] / bestAnswer;
+      double questionRelative = bestQuestion == 0 ? 0 : Math.min(1, questionScore[ordinal] / bestQuestion);
       Candidate bestOfEntry = null;
       // Features for the entry's questions that Lucene found; all of them if only its answer matched.
       List<Integer> hits = hitQuestions.get(ordinal);
       int[] docs = hits == null
           ? index.questionsOf(ordinal)
           : hits.stream().mapToInt(Integer::intValue).toArray();
+      if (hits == null && excludedDoc >= 0) {
+        docs = java.util.Arrays.stream(docs).filter(doc -> doc != excludedDoc).toArray();
+      }
+      // Agreement: the mean pinyin coverage of the entry's three best-covering questions; a
+      // paraphrase tends to meet several of an entry's wordings, a chance match one.
+      double[] top3 = new double[3];
+      for (int doc : docs) {
+        double c = pinyin.coverage(index.termsOfQuestion(TextAnalysis.PINYIN, doc));
+        if (c > top3[2]) {
+          top3[2] = c;
+          java.util.Arrays.sort(top3);
+          double t = top3[0];
+          top3[0] = top3[2];
+          top3[2] = t;
+        }
+      }
+      double agreement = information * (top3[0] + top3[1] + top3[2]) / 3;
       for (int doc : docs) {
         int[] docPinyin = index.termsOfQuestion(TextAnalysis.PINYIN, doc);
         double pinyinMatched = pinyin.matchedWeight(docPinyin);
@@ -125,7 +170,11 @@ public final class CandidateRanker {
             Math.min(1, pinyinMatched / EVIDENCE_SCALE),
             information * chars.coverage(index.charsOfQuestion(doc)),
             charVocabulary,
-            wordVocabulary);
+            wordVocabulary,
+            agreement,
+            answerRelative,
+            bigramVocabulary,
+            questionRelative);
         double confidence = model.match(features);
         if (bestOfEntry == null || confidence > bestOfEntry.confidence()) {
           bestOfEntry = new Candidate(index.entry(ordinal), confidence, features);
@@ -135,6 +184,11 @@ public final class CandidateRanker {
     }
     candidates.sort(Comparator.comparingDouble(Candidate::confidence).reversed());
     return candidates;
+  }
+
+  /** The index document of an entry's {@code question}th question (0: the canonical one). */
+  public int questionDocument(int ordinal, int question) {
+    return index.questionsOf(ordinal)[question];
   }
 
   /** BM25 over one field for the query's terms (at most {@link QueryTerms#MAX_TERMS}), best hits first. */

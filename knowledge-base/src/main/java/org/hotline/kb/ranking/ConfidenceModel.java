@@ -126,7 +126,7 @@ public record ConfidenceModel(
     match.set("weights", mapper.valueToTree(matchWeights));
     match.put("inputs", "pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, "
         + "relativeScore, vocabularyCoverage, evidence, charCoverage, charVocabularyCoverage, "
-        + "wordVocabularyCoverage");
+        + "wordVocabularyCoverage, agreement, answerRelative, bigramVocabularyCoverage, questionRelative");
     ObjectNode accept = node.putObject("accept");
     accept.put("bias", acceptBias);
     accept.set("weights", mapper.valueToTree(acceptWeights));

@@ -18,14 +18,19 @@ public record Features(
     double evidence,
     double charCoverage,
     double charVocabularyCoverage,
-    double wordVocabularyCoverage) {
+    double wordVocabularyCoverage,
+    double agreement,
+    double answerRelative,
+    double bigramVocabularyCoverage,
+    double questionRelative) {
 
-  public static final int SIZE = 10;
+  public static final int SIZE = 14;
 
   public double[] vector() {
     return new double[] {
       pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, relativeScore, vocabularyCoverage,
-      evidence, charCoverage, charVocabularyCoverage, wordVocabularyCoverage
+      evidence, charCoverage, charVocabularyCoverage, wordVocabularyCoverage,
+      agreement, answerRelative, bigramVocabularyCoverage, questionRelative
     };
   }
 }
