@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Turns a question as typed or transcribed into the form that is analysed and cached: full-width
- * to half-width, lower case, traditional to simplified, spoken fillers removed, punctuation and
+ * to half-width, lower case, traditional to simplified, Hong Kong and Taiwan wordings to Mandarin
+ * ({@link RegionalWording}), spoken fillers removed, punctuation and
  * spaces removed (kept as one space only between two Latin letters or digits), synonyms
  * canonicalised. The same normalisation is applied to the content when the index is built.
  * Immutable; thread-safe.
@@ -25,7 +26,7 @@ public final class QuestionNormalizer {
    * indexed by sound as well, so that a misheard short form (消鞋 for 消协) still meets it.
    */
   public String normalizeWithoutSynonyms(String question) {
-    return SpokenFillers.strip(dropLongNumbers(spokenDigits(foldCharacters(question))));
+    return SpokenFillers.strip(dropLongNumbers(spokenDigits(RegionalWording.toMandarin(foldCharacters(question)))));
   }
 
   private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("\\d(?: ?\\d){6,}");

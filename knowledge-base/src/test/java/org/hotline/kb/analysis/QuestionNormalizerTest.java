@@ -18,6 +18,18 @@ class QuestionNormalizerTest {
   }
 
   @Test
+  void rewritesHongKongAndTaiwanWordingsToMandarin() {
+    // Character conversion alone gives 我张卡唔见咗点算 and 甚么: Cantonese grammar words and
+    // Taiwan vocabulary need the word table.
+    assertEquals("我张卡不见了怎么办", normalizer.normalize("我張卡唔見咗點算？"));
+    assertEquals("什么是信用卡年费", normalizer.normalize("甚麼是信用卡年費"));
+    assertEquals("是不是要去分行", normalizer.normalize("係咪要去分行"));
+    assertEquals("没有收到短信验证码启用芯片卡", normalizer.normalize("冇收到短信驗證碼啟用晶片卡"));
+    // Mainland words that share characters with a regional form stay as they are.
+    assertEquals("关系系统", normalizer.normalize("關係系統"));
+  }
+
+  @Test
   void stripsSpokenFillersAndPunctuation() {
     assertEquals("我信用卡丢了怎么办", normalizer.normalize("喂，你好，那个，嗯，就是我信用卡丢了怎么办，谢谢"));
     assertEquals("信用卡丢了怎么办", normalizer.normalize("请问 信用卡丢了 怎么办？"));

@@ -1,0 +1,52 @@
+package org.hotline.kb.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Rewrites written Cantonese and Taiwan wordings to Mandarin (唔見咗 → 不见了, 點算 → 怎么办,
+ * 甚麼 → 什么, 晶片 → 芯片), after the characters are folded to simplified: ICU's conversion is
+ * character by character and leaves Hong Kong grammar words and Taiwan vocabulary alone. The table
+ * is {@code /analysis/regional-wording.txt}, part of the analysis rather than of the editable
+ * content. Immutable; thread-safe.
+ */
+final class RegionalWording {
+  private static final SynonymCanonicalizer TABLE = new SynonymCanonicalizer(load());
+
+  private RegionalWording() {}
+
+  static String toMandarin(String folded) {
+    return TABLE.canonicalize(folded);
+  }
+
+  private static List<List<String>> load() {
+    try (InputStream in = RegionalWording.class.getResourceAsStream("/analysis/regional-wording.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("analysis/regional-wording.txt missing from the classpath");
+      }
+      List<List<String>> groups = new ArrayList<>();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        // Written in either script; matched after folding, so fold the table the same way.
+        groups.add(Arrays.stream(line.split(","))
+            .map(QuestionNormalizer::foldCharacters)
+            .distinct()
+            .toList());
+      }
+      return groups;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
