@@ -10,13 +10,14 @@ import org.hotline.kb.ranking.ConfidenceModel;
 import org.hotline.kb.ranking.Features;
 
 /**
- * Fits the {@link ConfidenceModel} on a development set, never on the evaluation set:
+ * Fits the {@link ConfidenceModel}, never on the evaluation set:
  *
  * <ol>
- *   <li>the match model, a logistic regression from every candidate's features to whether it is
- *       the expected entry (all candidates of an out-of-domain question are negatives), classes
- *       balanced, weights kept non-negative so that a better match never lowers the score;
- *   <li>the acceptance model, a logistic regression (weights non-negative too) from the leader's
+ *   <li>the match model, from the content itself: each of its questions is ranked leave-one-out
+ *       (as if it were not indexed) and the weights (non-negative, so that a better match never
+ *       lowers the score) maximise the softmax probability of its own entry
+ *       ({@link #fitMatch}); the development set plays no part, so it measures ranking honestly;
+ *   <li>on the development set, the acceptance model, a logistic regression (weights non-negative too) from the leader's
  *       acceptance inputs to whether answering with it is right (in-domain, the expected entry);
  *   <li>the answer threshold that maximises in-domain top-1 accuracy plus out-of-domain
  *       rejection while refusing at least {@link #OUT_OF_DOMAIN_REJECTION} of the out-of-domain
@@ -32,7 +33,7 @@ public final class Calibrator {
   private static final double L2 = 1e-4;
   /**
    * Share of out-of-domain development questions the answer threshold must refuse: the 90% target
-   * plus a margin for the small set (55 questions).
+   * plus a margin for the small set (97 questions).
    */
   static final double OUT_OF_DOMAIN_REJECTION = 0.93;
 

@@ -6,7 +6,11 @@ package org.hotline.kb.ranking;
  * of the question's pinyin bigrams (weighted by rarity) the query contains; and the entry's BM25 score against its
  * strongest rival's, halved into [0,1] (above 0.5 for a clear leader); and the share of the query's pinyin bigrams found anywhere in the entry (all
  * its questions and its answer); and the evidence, the summed rarity of the matched pinyin bigrams
- * (saturating at 1), which keeps short chance matches (现在几点了) from looking certain. Immutable.
+ * (saturating at 1), which keeps short chance matches (现在几点了) from looking certain; the
+ * agreement, the mean query coverage of the entry's three best-covering questions (a paraphrase
+ * meets several of an entry's wordings, a chance match one); the entry's answer score and best
+ * question score against the best of each; and the share of the query's character bigrams found
+ * anywhere in the entry. Immutable.
  */
 public record Features(
     double pinyinCoverage,
