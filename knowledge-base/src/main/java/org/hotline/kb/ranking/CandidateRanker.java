@@ -143,23 +143,30 @@ public final class CandidateRanker {
       if (hits == null && excludedDoc >= 0) {
         docs = java.util.Arrays.stream(docs).filter(doc -> doc != excludedDoc).toArray();
       }
-      // Agreement: the mean pinyin coverage of the entry's three best-covering questions; a
-      // paraphrase tends to meet several of an entry's wordings, a chance match one.
-      double[] top3 = new double[3];
-      for (int doc : docs) {
-        double c = pinyin.coverage(index.termsOfQuestion(TextAnalysis.PINYIN, doc));
-        if (c > top3[2]) {
-          top3[2] = c;
-          java.util.Arrays.sort(top3);
-          double t = top3[0];
-          top3[0] = top3[2];
-          top3[2] = t;
+      // Each question's matched pinyin weight, read once: for the agreement, the mean pinyin
+      // coverage of the entry's three best-covering questions (a paraphrase tends to meet several
+      // of an entry's wordings, a chance match one), and for each question's own features.
+      double[] matched = new double[docs.length];
+      double best1 = 0, best2 = 0, best3 = 0;
+      for (int i = 0; i < docs.length; i++) {
+        matched[i] = pinyin.matchedWeight(index.termsOfQuestion(TextAnalysis.PINYIN, docs[i]));
+        double c = pinyin.totalWeight() == 0 ? 0 : matched[i] / pinyin.totalWeight();
+        if (c > best1) {
+          best3 = best2;
+          best2 = best1;
+          best1 = c;
+        } else if (c > best2) {
+          best3 = best2;
+          best2 = c;
+        } else if (c > best3) {
+          best3 = c;
         }
       }
-      double agreement = information * (top3[0] + top3[1] + top3[2]) / 3;
-      for (int doc : docs) {
+      double agreement = information * (best1 + best2 + best3) / 3;
+      for (int i = 0; i < docs.length; i++) {
+        int doc = docs[i];
         int[] docPinyin = index.termsOfQuestion(TextAnalysis.PINYIN, doc);
-        double pinyinMatched = pinyin.matchedWeight(docPinyin);
+        double pinyinMatched = matched[i];
         Features features = new Features(
             information * (pinyin.totalWeight() == 0 ? 0 : pinyinMatched / pinyin.totalWeight()),
             information * bigrams.coverage(index.termsOfQuestion(TextAnalysis.BIGRAMS, doc)),
