@@ -11,8 +11,9 @@ import com.ibm.icu.text.Transliterator;
  * <p>Immutable after class initialisation; thread-safe. Call {@link #warmUp()} at start-up.
  */
 public final class ChineseCharacters {
-  private static final char FIRST = '\u4E00';
-  private static final char LAST = '\u9FFF';
+  /** The first and last character of the CJK Unified Ideographs block. */
+  public static final char FIRST = '\u4E00';
+  public static final char LAST = '\u9FFF';
 
   private ChineseCharacters() {}
 
@@ -46,9 +47,15 @@ public final class ChineseCharacters {
     return isHan(c) ? Tables.PINYIN[c - FIRST] : null;
   }
 
+  /** The pinyin of a Han character with accent confusions folded ({@link Pinyin#fuzzy}), or null. */
+  public static String fuzzyPinyin(char c) {
+    return isHan(c) ? Tables.FUZZY_PINYIN[c - FIRST] : null;
+  }
+
   private static final class Tables {
     static final String SIMPLIFIED;
     static final String[] PINYIN;
+    static final String[] FUZZY_PINYIN;
 
     static {
       Transliterator toSimplified = Transliterator.getInstance("Traditional-Simplified");
@@ -70,6 +77,10 @@ public final class ChineseCharacters {
       }
       SIMPLIFIED = simplified.toString();
       PINYIN = pinyin;
+      FUZZY_PINYIN = new String[size];
+      for (int i = 0; i < size; i++) {
+        FUZZY_PINYIN[i] = Pinyin.fuzzy(pinyin[i]).intern();
+      }
     }
   }
 }

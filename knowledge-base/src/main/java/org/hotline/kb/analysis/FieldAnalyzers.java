@@ -4,10 +4,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
-import org.apache.lucene.analysis.shingle.ShingleFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The analyzers of the three question fields. Each expects text already passed through
@@ -30,15 +27,7 @@ public final class FieldAnalyzers {
 
   /** Overlapping character bigrams, which catch domain words smartcn splits: 挂失 → 挂失. */
   public static Analyzer bigramAnalyzer() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer tokenizer = new StandardTokenizer();
-        TokenStream stream = new LowerCaseFilter(tokenizer);
-        stream = new CJKBigramFilter(stream);
-        return new TokenStreamComponents(tokenizer, stream);
-      }
-    };
+    return termListAnalyzer(TermSequences::characterBigrams);
   }
 
   /**
@@ -46,15 +35,14 @@ public final class FieldAnalyzers {
    * 逾期 and 预期 both give {@code yuqi}; 征信 and 争信 both give {@code zenxin}.
    */
   public static Analyzer pinyinAnalyzer() {
+    return termListAnalyzer(TermSequences::pinyinBigrams);
+  }
+
+  private static Analyzer termListAnalyzer(java.util.function.Function<String, java.util.List<String>> terms) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
-        Tokenizer tokenizer = new PinyinTokenizer();
-        ShingleFilter shingles = new ShingleFilter(tokenizer, 2, 2);
-        shingles.setOutputUnigrams(false);
-        shingles.setOutputUnigramsIfNoShingles(true);
-        shingles.setTokenSeparator("");
-        return new TokenStreamComponents(tokenizer, shingles);
+        return new TokenStreamComponents(new TermListTokenizer(terms));
       }
     };
   }

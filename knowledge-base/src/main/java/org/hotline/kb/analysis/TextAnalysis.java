@@ -27,8 +27,8 @@ public final class TextAnalysis {
   public Terms analyze(String normalized) {
     return new Terms(
         terms(words, WORDS, normalized),
-        terms(bigrams, BIGRAMS, normalized),
-        terms(pinyin, PINYIN, normalized));
+        new LinkedHashSet<>(TermSequences.characterBigrams(normalized)),
+        new LinkedHashSet<>(TermSequences.pinyinBigrams(normalized)));
   }
 
   public Analyzer analyzer(String field) {

@@ -67,6 +67,13 @@ public final class FaqIndex {
   private final Map<String, Map<String, Float>> idfByField = new HashMap<>();
   /** Per searched field (pinyin, answer): every term's BM25 score in every document that has it. */
   private final Map<String, TermImpacts> impactsByField = new HashMap<>();
+  /** The same postings by term id: pinyin ids for the questions, bigram ids for the answers. */
+  private final TermImpacts.Postings[] pinyinPostings;
+  private final TermImpacts.Postings[] answerPostings;
+  /** Per question: the summed weight of its pinyin terms. */
+  private final double[] pinyinWeightOfQuestion;
+  /** Character-dictionary id of each character of the Han block, -1 when no text has it. */
+  private final int[] charIdOfHan = new int[ChineseCharacters.LAST - ChineseCharacters.FIRST + 1];
 
   public FaqIndex(KnowledgeBaseContent content, QuestionNormalizer normalizer, TextAnalysis analysis) {
     requireNonNull(content, "content");
@@ -180,9 +187,17 @@ public final class FaqIndex {
     TermDictionary charDictionary = new TermDictionary(charIdf, idf(questionChars.size(), 0), allChars);
     dictionaries.put(CHARS, charDictionary);
     charsOfQuestion = questionChars.stream().map(charDictionary::sortedIds).toArray(int[][]::new);
+    for (char c = ChineseCharacters.FIRST; c <= ChineseCharacters.LAST; c++) {
+      charIdOfHan[c - ChineseCharacters.FIRST] = charDictionary.id(String.valueOf(c));
+    }
     TermDictionary words = dictionaries.get(TextAnalysis.WORDS);
     TermDictionary pinyin = dictionaries.get(TextAnalysis.PINYIN);
     TermDictionary bigrams = dictionaries.get(TextAnalysis.BIGRAMS);
+    pinyinPostings = byId(impactsByField.get(TextAnalysis.PINYIN), pinyin);
+    answerPostings = byId(impactsByField.get(ANSWER), bigrams);
+    pinyinWeightOfQuestion = java.util.Arrays.stream(termsOfQuestion.get(TextAnalysis.PINYIN))
+        .mapToDouble(pinyin::totalWeight)
+        .toArray();
     for (int ordinal = 0; ordinal < entries.length; ordinal++) {
       vocabulariesOfEntry.add(new Vocabularies(
           TermSet.of(pinyin.sortedIds(vocabularies.get(ordinal))),
@@ -195,6 +210,19 @@ public final class FaqIndex {
           TermSet.of(words.sortedIds(answerTermsList.get(ordinal).words())),
           TermSet.of(bigrams.sortedIds(answerTermsList.get(ordinal).bigrams()))));
     }
+  }
+
+  /** A field's postings indexed by term id; every indexed term has an id (same analysis). */
+  private static TermImpacts.Postings[] byId(TermImpacts impacts, TermDictionary dictionary) {
+    TermImpacts.Postings[] out = new TermImpacts.Postings[dictionary.size()];
+    impacts.forEach((term, postings) -> {
+      int id = dictionary.id(term);
+      if (id < 0) {
+        throw new IllegalStateException("indexed term without an id: " + term);
+      }
+      out[id] = postings;
+    });
+    return out;
   }
 
   /**
@@ -309,9 +337,46 @@ public final class FaqIndex {
     return new Vocabularies(pinyin.build(), chars.build(), words.build(), bigrams.build());
   }
 
-  /** A term's scores in a searched field (pinyin, answer), or null when no document has it. */
-  public TermImpacts.Postings postings(String field, String term) {
-    return impactsByField.get(field).postings(term);
+  /**
+   * A term's scores in a searched field, by term id (pinyin ids for {@link TextAnalysis#PINYIN},
+   * bigram ids for {@link #ANSWER}); null when no document of the field has it.
+   */
+  public TermImpacts.Postings postings(String field, int termId) {
+    TermImpacts.Postings[] postings = field.equals(ANSWER) ? answerPostings : pinyinPostings;
+    return termId < 0 ? null : postings[termId];
+  }
+
+  /** The summed weight of a question's pinyin terms. */
+  public double pinyinWeightOfQuestion(int doc) {
+    return pinyinWeightOfQuestion[doc];
+  }
+
+  /**
+   * The character-dictionary ids of the distinct Han characters of a text, in order of first
+   * appearance; each distinct character no text has is a -1 of its own (it counts against coverage).
+   */
+  public int[] charIds(String text) {
+    int[] out = new int[Math.min(text.length(), 64)];
+    char[] seen = new char[out.length];
+    int n = 0;
+    for (int i = 0; i < text.length() && n < out.length; i++) {
+      char c = text.charAt(i);
+      if (!ChineseCharacters.isHan(c) || contains(seen, n, c)) {
+        continue;
+      }
+      seen[n] = c;
+      out[n++] = charIdOfHan[c - ChineseCharacters.FIRST];
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  private static boolean contains(char[] chars, int size, char c) {
+    for (int i = 0; i < size; i++) {
+      if (chars[i] == c) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Number of question documents. */

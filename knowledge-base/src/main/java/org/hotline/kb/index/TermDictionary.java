@@ -36,6 +36,11 @@ public final class TermDictionary {
     return id == null ? -1 : id;
   }
 
+  /** Number of terms. */
+  public int size() {
+    return idf.length;
+  }
+
   /** The weight of a term by id; -1 (unknown) weighs the most. */
   public float idf(int id) {
     return id < 0 ? unseenIdf : idf[id];
@@ -46,19 +51,12 @@ public final class TermDictionary {
     return terms.stream().mapToInt(this::id).filter(id -> id >= 0).sorted().distinct().toArray();
   }
 
-  /**
-   * Rarity-weighted share of a document's terms that the query holds: how much of what the
-   * document says the question also says.
-   */
-  public double share(int[] docTerms, java.util.function.IntPredicate inQuery) {
+  /** Summed weight of a document's terms (sorted ids), the whole a {@code share} is taken of. */
+  double totalWeight(int[] docTerms) {
     double total = 0;
-    double matched = 0;
     for (int id : docTerms) {
       total += idf[id];
-      if (inQuery.test(id)) {
-        matched += idf[id];
-      }
     }
-    return total == 0 ? 0 : matched / total;
+    return total;
   }
 }

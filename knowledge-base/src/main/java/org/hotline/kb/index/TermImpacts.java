@@ -64,6 +64,11 @@ public final class TermImpacts {
     return new TermImpacts(byTerm);
   }
 
+  /** Calls {@code action} with every term and its postings. */
+  void forEach(java.util.function.BiConsumer<String, Postings> action) {
+    byTerm.forEach(action);
+  }
+
   /** The term's postings, or null when no document has it. */
   public Postings postings(String term) {
     return byTerm.get(term);

@@ -4,16 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.hotline.kb.analysis.ChineseCharacters;
 import org.hotline.kb.analysis.TextAnalysis;
 import org.hotline.kb.index.FaqIndex;
 import org.hotline.kb.index.ImpactSearch;
 import org.hotline.kb.index.TermImpacts;
-import org.hotline.kb.index.TermDictionary;
 
 /**
  * Finds the entries that best match a normalised question: BM25 (Lucene's scores, summed from
@@ -69,19 +64,21 @@ public final class CandidateRanker {
 
   private List<Candidate> rank(String normalized, int excludedDoc) {
     TextAnalysis.Terms query = analysis.analyze(normalized);
+    QueryTerms words = new QueryTerms(index.dictionary(TextAnalysis.WORDS), query.words());
+    QueryTerms bigrams = new QueryTerms(index.dictionary(TextAnalysis.BIGRAMS), query.bigrams());
+    QueryTerms pinyin = new QueryTerms(index.dictionary(TextAnalysis.PINYIN), query.pinyin());
+    QueryTerms chars = new QueryTerms(index.dictionary(FaqIndex.CHARS), index.charIds(normalized));
     // Retrieval runs on pinyin bigrams alone: they match everything the character bigrams match
     // plus homophones. Words and character bigrams still count, as features of the candidates.
-    ImpactSearch.Hits questionHits = search(TextAnalysis.PINYIN, query.pinyin(), PINYIN_BOOST,
-        index.questionCount(), excludedDoc < 0 ? QUESTION_HITS : QUESTION_HITS + 1);
-    ImpactSearch.Hits answerHits = search(FaqIndex.ANSWER, query.bigrams(), ANSWER_BOOST,
-        index.entryCount(), ANSWER_HITS);
+    ImpactSearch.Hits questionHits = search(TextAnalysis.PINYIN, pinyin, PINYIN_BOOST,
+        excludedDoc < 0 ? QUESTION_HITS : QUESTION_HITS + 1);
+    ImpactSearch.Hits answerHits = search(FaqIndex.ANSWER, bigrams, ANSWER_BOOST, ANSWER_HITS);
 
     // Entry score: its best question's score plus its answer's score.
     float[] score = new float[index.entryCount()];
     float[] questionScore = new float[index.entryCount()];
     float[] answerScore = new float[index.entryCount()];
     List<Integer> touched = new ArrayList<>();
-    Map<Integer, List<Integer>> hitQuestions = new HashMap<>();
     for (int i = 0; i < questionHits.size(); i++) {
       int doc = questionHits.docs()[i];
       if (doc == excludedDoc) {
@@ -93,7 +90,6 @@ public final class CandidateRanker {
         score[ordinal] = questionHits.scores()[i]; // hits arrive best first
         questionScore[ordinal] = score[ordinal];
       }
-      hitQuestions.computeIfAbsent(ordinal, k -> new ArrayList<>(4)).add(doc);
     }
     for (int i = 0; i < answerHits.size(); i++) {
       int ordinal = answerHits.docs()[i];
@@ -111,11 +107,6 @@ public final class CandidateRanker {
     touched.sort(Comparator.comparingDouble(ordinal -> -score[ordinal]));
     float best = score[touched.get(0)];
     float second = touched.size() > 1 ? score[touched.get(1)] : 0;
-    QueryTerms words = new QueryTerms(index.dictionary(TextAnalysis.WORDS), query.words());
-    QueryTerms bigrams = new QueryTerms(index.dictionary(TextAnalysis.BIGRAMS), query.bigrams());
-    TermDictionary pinyinDictionary = index.dictionary(TextAnalysis.PINYIN);
-    QueryTerms pinyin = new QueryTerms(pinyinDictionary, query.pinyin());
-    QueryTerms chars = new QueryTerms(index.dictionary(FaqIndex.CHARS), ChineseCharacters.distinctHan(normalized));
     List<Candidate> candidates = new ArrayList<>(ENTRIES);
     // A query that says little (呵呵呵, 几点了) cannot be fully covered: shares are discounted by
     // how much information the query carries, up to a typical question's worth.
@@ -136,12 +127,12 @@ public final class CandidateRanker {
       double questionRelative = bestQuestion == 0 ? 0 : Math.min(1, questionScore[ordinal] / bestQuestion);
       Candidate bestOfEntry = null;
       // Features for the entry's questions that Lucene found; all of them if only its answer matched.
-      List<Integer> hits = hitQuestions.get(ordinal);
-      int[] docs = hits == null
-          ? index.questionsOf(ordinal)
-          : hits.stream().mapToInt(Integer::intValue).toArray();
-      if (hits == null && excludedDoc >= 0) {
-        docs = java.util.Arrays.stream(docs).filter(doc -> doc != excludedDoc).toArray();
+      int[] docs = hitQuestionsOf(ordinal, questionHits, excludedDoc);
+      if (docs.length == 0) {
+        docs = index.questionsOf(ordinal);
+        if (excludedDoc >= 0) {
+          docs = java.util.Arrays.stream(docs).filter(doc -> doc != excludedDoc).toArray();
+        }
       }
       // Each question's matched pinyin weight, read once: for the agreement, the mean pinyin
       // coverage of the entry's three best-covering questions (a paraphrase tends to meet several
@@ -165,13 +156,14 @@ public final class CandidateRanker {
       double agreement = information * (best1 + best2 + best3) / 3;
       for (int i = 0; i < docs.length; i++) {
         int doc = docs[i];
-        int[] docPinyin = index.termsOfQuestion(TextAnalysis.PINYIN, doc);
         double pinyinMatched = matched[i];
+        // What share of what the question says the query also says (the same weights as matched).
+        double docPinyinWeight = index.pinyinWeightOfQuestion(doc);
         Features features = new Features(
             information * (pinyin.totalWeight() == 0 ? 0 : pinyinMatched / pinyin.totalWeight()),
             information * bigrams.coverage(index.termsOfQuestion(TextAnalysis.BIGRAMS, doc)),
             information * words.coverage(index.termsOfQuestion(TextAnalysis.WORDS, doc)),
-            pinyinDictionary.share(docPinyin, pinyin),
+            docPinyinWeight == 0 ? 0 : pinyinMatched / docPinyinWeight,
             relative,
             vocabulary,
             Math.min(1, pinyinMatched / EVIDENCE_SCALE),
@@ -198,15 +190,24 @@ public final class CandidateRanker {
     return index.questionsOf(ordinal)[question];
   }
 
-  /** BM25 over one field for the query's terms (at most {@link QueryTerms#MAX_TERMS}), best hits first. */
-  private ImpactSearch.Hits search(String field, Set<String> terms, float boost, int maxDoc, int hits) {
-    ImpactSearch search = ImpactSearch.forThread(Math.max(index.questionCount(), index.entryCount()));
+  /** The question documents of an entry among the hits (best first), without the excluded one. */
+  private int[] hitQuestionsOf(int ordinal, ImpactSearch.Hits hits, int excludedDoc) {
+    int[] docs = new int[hits.size()];
     int n = 0;
-    for (String term : terms) {
-      if (n++ == QueryTerms.MAX_TERMS) {
-        break;
+    for (int i = 0; i < hits.size(); i++) {
+      int doc = hits.docs()[i];
+      if (doc != excludedDoc && index.entryOfQuestion(doc) == ordinal) {
+        docs[n++] = doc;
       }
-      TermImpacts.Postings postings = index.postings(field, term);
+    }
+    return java.util.Arrays.copyOf(docs, n);
+  }
+
+  /** BM25 over one field for the query's terms (at most {@link QueryTerms#MAX_TERMS}), best hits first. */
+  private ImpactSearch.Hits search(String field, QueryTerms terms, float boost, int hits) {
+    ImpactSearch search = ImpactSearch.forThread(Math.max(index.questionCount(), index.entryCount()));
+    for (int i = 0; i < terms.size(); i++) {
+      TermImpacts.Postings postings = index.postings(field, terms.id(i));
       if (postings != null) { // a term no document has still counts in coverage
         search.add(postings, boost);
       }

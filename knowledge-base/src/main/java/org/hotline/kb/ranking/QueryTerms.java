@@ -21,23 +21,24 @@ final class QueryTerms implements java.util.function.IntPredicate {
   private final double totalWeight;
 
   QueryTerms(TermDictionary dictionary, Collection<String> terms) {
-    int size = Integer.highestOneBit(Math.max(4, Math.min(MAX_TERMS, terms.size()) * 4 - 1)) << 1;
+    this(dictionary, ids(dictionary, terms));
+  }
+
+  /** From term ids in query order; -1 for each distinct term the dictionary lacks. */
+  QueryTerms(TermDictionary dictionary, int[] termIds) {
+    int count = Math.min(MAX_TERMS, termIds.length);
+    int size = Integer.highestOneBit(Math.max(4, count * 4 - 1)) << 1;
     slots = new int[size];
     java.util.Arrays.fill(slots, -1);
     slotWeights = new float[size];
     mask = size - 1;
-    ids = new int[Math.min(MAX_TERMS, terms.size())];
-    weights = new float[ids.length];
+    ids = java.util.Arrays.copyOf(termIds, count);
+    weights = new float[count];
     double total = 0;
-    int n = 0;
-    for (String term : terms) {
-      if (n == ids.length) {
-        break;
-      }
-      int id = dictionary.id(term);
+    for (int n = 0; n < count; n++) {
+      int id = ids[n];
       float weight = dictionary.idf(id);
-      ids[n] = id;
-      weights[n++] = weight;
+      weights[n] = weight;
       total += weight; // unknown terms count against coverage but can never match
       if (id >= 0) {
         int slot = mix(id) & mask;
@@ -49,6 +50,28 @@ final class QueryTerms implements java.util.function.IntPredicate {
       }
     }
     totalWeight = total;
+  }
+
+  private static int[] ids(TermDictionary dictionary, Collection<String> terms) {
+    int[] out = new int[Math.min(MAX_TERMS, terms.size())];
+    int n = 0;
+    for (String term : terms) {
+      if (n == out.length) {
+        break;
+      }
+      out[n++] = dictionary.id(term);
+    }
+    return out;
+  }
+
+  /** The term ids, in query order (-1: unknown). */
+  int id(int i) {
+    return ids[i];
+  }
+
+  /** Number of terms. */
+  int size() {
+    return ids.length;
   }
 
   private static int mix(int id) {

@@ -42,16 +42,29 @@ class FieldAnalyzersTest {
 
   @Test
   void pinyinFoldsAccentConfusions() {
-    assertEquals("zen", PinyinTokenizer.fuzzy("zheng"));
-    assertEquals("lian", PinyinTokenizer.fuzzy("nian"));
-    assertEquals("xin", PinyinTokenizer.fuzzy("xing"));
-    assertEquals("san", PinyinTokenizer.fuzzy("shan"));
+    assertEquals("zen", Pinyin.fuzzy("zheng"));
+    assertEquals("lian", Pinyin.fuzzy("nian"));
+    assertEquals("xin", Pinyin.fuzzy("xing"));
+    assertEquals("san", Pinyin.fuzzy("shan"));
   }
 
   @Test
   void latinRunsAndSingleCharactersSurvive() throws IOException {
     assertAnalyzesTo(FieldAnalyzers.pinyinAnalyzer(), "卡", "ka");
     assertAnalyzesTo(FieldAnalyzers.pinyinAnalyzer(), "cvv码", "cvvma");
+  }
+
+  @Test
+  void bigramsKeepLatinAndDigitRunsWhole() throws IOException {
+    assertAnalyzesTo(FieldAnalyzers.bigramAnalyzer(), "打95588转人工", "打", "95588", "转人", "人工");
+    assertAnalyzesTo(FieldAnalyzers.bigramAnalyzer(), "atm机吞卡", "atm", "机吞", "吞卡");
+    assertEquals(List.of("转人", "人工"), TermSequences.characterBigrams("转人工"));
+  }
+
+  @Test
+  void digitsAreSyllablesOfTheirOwn() throws IOException {
+    assertAnalyzesTo(FieldAnalyzers.pinyinAnalyzer(), "打110", "da1", "11", "10");
+    assertEquals(List.of("wifian", "anquan"), TermSequences.pinyinBigrams("wifi 安全"));
   }
 
   static void assertAnalyzesTo(Analyzer analyzer, String text, String... expected) throws IOException {
