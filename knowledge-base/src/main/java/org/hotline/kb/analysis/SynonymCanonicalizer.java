@@ -6,8 +6,11 @@ import java.util.Map;
 
 /**
  * Rewrites every synonym in a text to its group's canonical word (贷记卡 → 信用卡, 报失 → 挂失),
- * longest match first, so that questions and content meet on one vocabulary. Applied at query time
- * and when the index is built, so a synonym edit takes effect on the next reload. Immutable.
+ * longest match first, so that questions and content meet on one vocabulary. Canonical words take
+ * part in the matching too, so a longer canonical word shields its letters from a shorter synonym
+ * (户口本 stays whole even where 户口 is rewritten). A word that begins or ends with a Latin letter
+ * matches only as a whole word: pin inside shopping is left alone. Applied at query time and when
+ * the index is built, so a synonym edit takes effect on the next reload. Immutable.
  */
 public final class SynonymCanonicalizer {
   private final Map<String, String> canonicalOf = new HashMap<>();
@@ -19,8 +22,12 @@ public final class SynonymCanonicalizer {
     for (List<String> group : groups) {
       String canonical = group.get(0);
       for (String word : group) {
-        if (!word.equals(canonical)) {
-          canonicalOf.put(word, canonical);
+        if (!word.isEmpty()) {
+          if (word.equals(canonical)) {
+            canonicalOf.putIfAbsent(word, canonical); // a synonym elsewhere wins over itself
+          } else {
+            canonicalOf.put(word, canonical);
+          }
           max = Math.max(max, word.length());
           mayStart[word.charAt(0)] = true;
         }
@@ -43,10 +50,17 @@ public final class SynonymCanonicalizer {
         for (int len = Math.min(longest, text.length() - i); len > 0 && canonical == null; len--) {
           canonical = canonicalOf.get(text.substring(i, i + len));
           matched = len;
+          if (canonical != null && !wholeWord(text, i, i + len)) {
+            canonical = null;
+          }
         }
       }
       if (canonical == null) {
         i++;
+        continue;
+      }
+      if (canonical.length() == matched && text.regionMatches(i, canonical, 0, matched)) {
+        i += matched; // a canonical word: kept as it is
         continue;
       }
       if (out == null) {
@@ -60,5 +74,17 @@ public final class SynonymCanonicalizer {
       return text;
     }
     return out.append(text, copiedUpTo, text.length()).toString();
+  }
+
+  /** False when a match that starts or ends with a Latin letter runs into another one. */
+  private static boolean wholeWord(String text, int start, int end) {
+    boolean latinStart = isLatin(text.charAt(start));
+    boolean latinEnd = isLatin(text.charAt(end - 1));
+    return !(latinStart && start > 0 && isLatin(text.charAt(start - 1)))
+        && !(latinEnd && end < text.length() && isLatin(text.charAt(end)));
+  }
+
+  private static boolean isLatin(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 }

@@ -30,6 +30,27 @@ class QuestionNormalizerTest {
   }
 
   @Test
+  void rewritesHongKongBankWordsCantoneseParticlesAndEnglish() {
+    assertEquals("我被人骗了", normalizer.normalize("我俾人呃咗㗎"));
+    assertEquals("在取款机取钱", normalizer.normalize("喺取款机撳錢"));
+    assertEquals("信用卡刷卡要收入证明吗", normalizer.normalize("信用咭簽賬要入息證明嗎"));
+    assertEquals("他们说我账户有问题", normalizer.normalize("佢哋話我戶口有問題"));
+    assertEquals("信用卡的密码可以设置吗", normalizer.normalize("credit card 嘅 PIN 可以 set 嗎"));
+    // Household registers keep their name where 户口 means an account; a Latin word inside a
+    // longer one is left alone; 网点 is not 网 + 点 (怎么).
+    assertEquals("户口本丢了", normalizer.normalize("戶口本丟了"));
+    assertEquals("pinyin", normalizer.normalize("pinyin"));
+    assertEquals("去网点处理", normalizer.normalize("去網點處理"));
+  }
+
+  @Test
+  void rewritesTaiwanVocabulary() {
+    assertEquals("身份证复印件", normalizer.normalize("身分證影本"));
+    assertEquals("到柜台找工作人员投诉", normalizer.normalize("到臨櫃找行員客訴"));
+    assertEquals("信用卡欠款还不出", normalizer.normalize("卡債繳不出"));
+  }
+
+  @Test
   void stripsSpokenFillersAndPunctuation() {
     assertEquals("我信用卡丢了怎么办", normalizer.normalize("喂，你好，那个，嗯，就是我信用卡丢了怎么办，谢谢"));
     assertEquals("信用卡丢了怎么办", normalizer.normalize("请问 信用卡丢了 怎么办？"));
