@@ -154,6 +154,12 @@ public final class CandidateRanker {
         }
       }
       double agreement = information * (best1 + best2 + best3) / 3;
+      // Per-question coverages the match model gives no weight are left at 0 when serving (each
+      // is a pass over the question's terms); leave-one-out calibration needs them all.
+      boolean all = excludedDoc >= 0;
+      boolean perQuestionBigrams = all || model.weighs(Features.BIGRAM_COVERAGE);
+      boolean perQuestionWords = all || model.weighs(Features.WORD_COVERAGE);
+      boolean perQuestionChars = all || model.weighs(Features.CHAR_COVERAGE);
       for (int i = 0; i < docs.length; i++) {
         int doc = docs[i];
         double pinyinMatched = matched[i];
@@ -161,13 +167,13 @@ public final class CandidateRanker {
         double docPinyinWeight = index.pinyinWeightOfQuestion(doc);
         Features features = new Features(
             information * (pinyin.totalWeight() == 0 ? 0 : pinyinMatched / pinyin.totalWeight()),
-            information * bigrams.coverage(index.termsOfQuestion(TextAnalysis.BIGRAMS, doc)),
-            information * words.coverage(index.termsOfQuestion(TextAnalysis.WORDS, doc)),
+            perQuestionBigrams ? information * bigrams.coverage(index.termsOfQuestion(TextAnalysis.BIGRAMS, doc)) : 0,
+            perQuestionWords ? information * words.coverage(index.termsOfQuestion(TextAnalysis.WORDS, doc)) : 0,
             docPinyinWeight == 0 ? 0 : pinyinMatched / docPinyinWeight,
             relative,
             vocabulary,
             Math.min(1, pinyinMatched / EVIDENCE_SCALE),
-            information * chars.coverage(index.charsOfQuestion(doc)),
+            perQuestionChars ? information * chars.coverage(index.charsOfQuestion(doc)) : 0,
             charVocabulary,
             wordVocabulary,
             agreement,

@@ -47,6 +47,11 @@ public record ConfidenceModel(
     return sigmoid(matchBias + dot(matchWeights, features.vector()));
   }
 
+  /** Whether the match model gives the input at this position of {@link Features#vector()} any weight. */
+  public boolean weighs(int feature) {
+    return matchWeights[feature] != 0;
+  }
+
   /** Probability that answering with the leader is right. */
   public double accept(Candidate leader, Candidate runnerUp) {
     return sigmoid(acceptBias + dot(acceptWeights, acceptanceInputs(leader, runnerUp)));

@@ -29,6 +29,10 @@ public record Features(
     double questionRelative) {
 
   public static final int SIZE = 14;
+  /** Positions in {@link #vector()} of the per-question coverages that cost a pass over the question. */
+  public static final int BIGRAM_COVERAGE = 1;
+  public static final int WORD_COVERAGE = 2;
+  public static final int CHAR_COVERAGE = 7;
 
   public double[] vector() {
     return new double[] {

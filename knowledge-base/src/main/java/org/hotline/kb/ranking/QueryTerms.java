@@ -6,19 +6,35 @@ import org.hotline.kb.index.TermSet;
 
 /**
  * A query's distinct terms in one field, as ids with their rarity weights, looked up once per
- * query and then matched against many documents: a small open-addressing table, probed once per
- * document term. Immutable after construction; confined to one query.
+ * query and then matched against many documents. The weights are marked in a per-thread array as
+ * large as the field's dictionary, stamped with a generation number, so a document term costs one
+ * array read and nothing has to be cleared afterwards. Confined to one query on one thread; only
+ * the latest QueryTerms of a dictionary on a thread may be used (checked).
  */
-final class QueryTerms implements java.util.function.IntPredicate {
+final class QueryTerms {
   /** Cap on terms per field, so a 500-character question stays cheap. */
   static final int MAX_TERMS = 64;
 
   private final int[] ids;
   private final float[] weights;
-  private final int[] slots;
-  private final float[] slotWeights;
-  private final int mask;
+  private final Marks marks;
+  private final int generation;
   private final double totalWeight;
+
+  /** Per thread and dictionary: each term's weight and the generation that set it. */
+  private static final class Marks {
+    final int[] stamp;
+    final float[] weight;
+    int generation;
+
+    Marks(int size) {
+      stamp = new int[size];
+      weight = new float[size];
+    }
+  }
+
+  private static final ThreadLocal<java.util.Map<TermDictionary, Marks>> MARKS =
+      ThreadLocal.withInitial(java.util.WeakHashMap::new); // weak: a reloaded index's dictionaries go
 
   QueryTerms(TermDictionary dictionary, Collection<String> terms) {
     this(dictionary, ids(dictionary, terms));
@@ -27,11 +43,12 @@ final class QueryTerms implements java.util.function.IntPredicate {
   /** From term ids in query order; -1 for each distinct term the dictionary lacks. */
   QueryTerms(TermDictionary dictionary, int[] termIds) {
     int count = Math.min(MAX_TERMS, termIds.length);
-    int size = Integer.highestOneBit(Math.max(4, count * 4 - 1)) << 1;
-    slots = new int[size];
-    java.util.Arrays.fill(slots, -1);
-    slotWeights = new float[size];
-    mask = size - 1;
+    marks = MARKS.get().computeIfAbsent(dictionary, d -> new Marks(d.size()));
+    if (++marks.generation == 0) { // wrapped after 2^32 queries: start from clean stamps
+      java.util.Arrays.fill(marks.stamp, 0);
+      marks.generation = 1;
+    }
+    generation = marks.generation;
     ids = java.util.Arrays.copyOf(termIds, count);
     weights = new float[count];
     double total = 0;
@@ -41,12 +58,8 @@ final class QueryTerms implements java.util.function.IntPredicate {
       weights[n] = weight;
       total += weight; // unknown terms count against coverage but can never match
       if (id >= 0) {
-        int slot = mix(id) & mask;
-        while (slots[slot] != -1 && slots[slot] != id) {
-          slot = (slot + 1) & mask;
-        }
-        slots[slot] = id;
-        slotWeights[slot] = weight;
+        marks.stamp[id] = generation;
+        marks.weight[id] = weight;
       }
     }
     totalWeight = total;
@@ -74,22 +87,9 @@ final class QueryTerms implements java.util.function.IntPredicate {
     return ids.length;
   }
 
-  private static int mix(int id) {
-    return id * 0x9E3779B9 >>> 7;
-  }
-
+  /** The weight of a document term (a known id) if the query holds it, else 0. */
   private float weightOf(int id) {
-    int slot = mix(id) & mask;
-    while (true) {
-      int s = slots[slot];
-      if (s == id) {
-        return slotWeights[slot];
-      }
-      if (s == -1) {
-        return 0;
-      }
-      slot = (slot + 1) & mask;
-    }
+    return marks.stamp[id] == generation ? marks.weight[id] : 0;
   }
 
   double totalWeight() {
@@ -117,16 +117,13 @@ final class QueryTerms implements java.util.function.IntPredicate {
 
   /** Summed rarity of these terms that the document contains. */
   double matchedWeight(int[] docTerms) {
+    if (marks.generation != generation) {
+      throw new IllegalStateException("a newer query on this thread reuses the term marks");
+    }
     double matched = 0;
     for (int id : docTerms) {
       matched += weightOf(id);
     }
     return matched;
-  }
-
-  /** Whether the query holds the term. */
-  @Override
-  public boolean test(int id) {
-    return weightOf(id) > 0;
   }
 }
