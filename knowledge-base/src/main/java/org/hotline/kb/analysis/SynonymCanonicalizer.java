@@ -14,11 +14,10 @@ import java.util.Map;
  */
 public final class SynonymCanonicalizer {
   private final Map<String, String> canonicalOf = new HashMap<>();
-  private final int longest;
-  private final boolean[] mayStart = new boolean[Character.MAX_VALUE + 1];
+  /** Per first character: the length of the longest word starting with it (0: none does). */
+  private final short[] longestFrom = new short[Character.MAX_VALUE + 1];
 
   public SynonymCanonicalizer(List<List<String>> groups) {
-    int max = 0;
     for (List<String> group : groups) {
       String canonical = group.get(0);
       for (String word : group) {
@@ -28,12 +27,11 @@ public final class SynonymCanonicalizer {
           } else {
             canonicalOf.put(word, canonical);
           }
-          max = Math.max(max, word.length());
-          mayStart[word.charAt(0)] = true;
+          int first = word.charAt(0);
+          longestFrom[first] = (short) Math.min(Short.MAX_VALUE, Math.max(longestFrom[first], word.length()));
         }
       }
     }
-    this.longest = max;
   }
 
   public String canonicalize(String text) {
@@ -46,8 +44,9 @@ public final class SynonymCanonicalizer {
     while (i < text.length()) {
       int matched = 0;
       String canonical = null;
-      if (mayStart[text.charAt(i)]) {
-        for (int len = Math.min(longest, text.length() - i); len > 0 && canonical == null; len--) {
+      int longestHere = longestFrom[text.charAt(i)];
+      if (longestHere > 0) {
+        for (int len = Math.min(longestHere, text.length() - i); len > 0 && canonical == null; len--) {
           canonical = canonicalOf.get(text.substring(i, i + len));
           matched = len;
           if (canonical != null && !wholeWord(text, i, i + len)) {
