@@ -52,6 +52,28 @@ public final class ChineseCharacters {
     return isHan(c) ? Tables.FUZZY_PINYIN[c - FIRST] : null;
   }
 
+  /** The lines of {@code /analysis/variant-characters.txt}: a character, a space, its simplified form. */
+  private static java.util.List<String> variantPairs() {
+    try (java.io.InputStream in = ChineseCharacters.class.getResourceAsStream("/analysis/variant-characters.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("analysis/variant-characters.txt missing from the classpath");
+      }
+      java.util.List<String> pairs = new java.util.ArrayList<>();
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        if (line.length() != 3 || !isHan(line.charAt(0)) || !isHan(line.charAt(2))) {
+          throw new IllegalStateException("analysis/variant-characters.txt: bad line " + line);
+        }
+        pairs.add(line);
+      }
+      return pairs;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static final class Tables {
     static final String SIMPLIFIED;
     static final String[] PINYIN;
@@ -74,6 +96,10 @@ public final class ChineseCharacters {
       String[][] overrides = {{"帐", "账"}, {"帳", "账"}, {"衞", "卫"}, {"妳", "你"}, {"祂", "他"}};
       for (String[] o : overrides) {
         simplified.setCharAt(o[0].charAt(0) - FIRST, o[1].charAt(0));
+      }
+      // Variants ICU leaves alone (峯, 査, 枱, 滙...): analysis/variant-characters.txt.
+      for (String pair : variantPairs()) {
+        simplified.setCharAt(pair.charAt(0) - FIRST, pair.charAt(2));
       }
       SIMPLIFIED = simplified.toString();
       PINYIN = pinyin;

@@ -15,6 +15,8 @@ class QuestionNormalizerTest {
     assertEquals("征信报告怎么查询", normalizer.normalize("徵信報告怎麼查詢"));
     assertEquals("征信怎么查询", normalizer.normalize("信用記錄怎麼查詢"));
     assertEquals("转账和账单", normalizer.normalize("轉帳和帳單"));
+    // Variants ICU's transform leaves alone: 査, 枱, 滙, 衹.
+    assertEquals("到柜台查汇款只要身份证", normalizer.normalize("到櫃枱査滙款衹要身份證"));
   }
 
   @Test
