@@ -10,7 +10,10 @@ import java.util.Map;
  * questions never use get the highest weight. Immutable; thread-safe.
  */
 public final class TermDictionary {
-  private final Map<String, Integer> ids = new HashMap<>();
+  /** Open addressing (linear probing) from term to id: no boxing, one probe for most lookups. */
+  private final String[] keys;
+  private final int[] values;
+  private final int mask;
   private final float[] idf;
   private final float unseenIdf;
 
@@ -23,17 +26,38 @@ public final class TermDictionary {
     extraTerms.forEach(t -> all.putIfAbsent(t, unseenIdf));
     this.idf = new float[all.size()];
     this.unseenIdf = unseenIdf;
+    int capacity = Integer.highestOneBit(Math.max(4, all.size() * 3 - 1)) << 1; // load at most 1/3
+    keys = new String[capacity];
+    values = new int[capacity];
+    mask = capacity - 1;
     int next = 0;
     for (Map.Entry<String, Float> e : all.entrySet()) {
-      ids.put(e.getKey(), next);
+      int slot = slot(e.getKey());
+      while (keys[slot] != null) {
+        slot = (slot + 1) & mask;
+      }
+      keys[slot] = e.getKey();
+      values[slot] = next;
       idf[next++] = e.getValue();
     }
   }
 
+  private int slot(String term) {
+    int h = term.hashCode() * 0x9E3779B9;
+    return (h ^ (h >>> 16)) & mask;
+  }
+
   /** The id of a term, or -1 when the questions never use it. */
   public int id(String term) {
-    Integer id = ids.get(term);
-    return id == null ? -1 : id;
+    int slot = slot(term);
+    String key;
+    while ((key = keys[slot]) != null) {
+      if (key.equals(term)) {
+        return values[slot];
+      }
+      slot = (slot + 1) & mask;
+    }
+    return -1;
   }
 
   /** Number of terms. */
