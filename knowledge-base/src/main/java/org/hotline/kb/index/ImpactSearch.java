@@ -48,84 +48,68 @@ public final class ImpactSearch {
   /** The best {@code k} documents of what was added; resets the accumulator for the next search. */
   public Hits top(int k) {
     int n = Math.min(k, touchedCount);
-    int[] heapDocs = new int[n];
-    float[] heapScores = new float[n];
+    // Each hit as one long that orders like the hits: the score's bits (scores are non-negative,
+    // so their bits order like the floats), then the document inverted (lower first on ties).
+    long[] heap = new long[n];
     int size = 0;
-    // A min-heap of the best n so far: its root is the weakest kept hit.
+    long weakest = Long.MIN_VALUE; // the root of the min-heap once it is full
     for (int i = 0; i < touchedCount; i++) {
       int doc = touched[i];
-      float score = (float) sums[doc];
+      long key = key((float) sums[doc], doc);
       sums[doc] = 0;
       if (size < n) {
-        heapDocs[size] = doc;
-        heapScores[size] = score;
-        if (++size == n) {
-          heapify(heapDocs, heapScores, size);
+        heap[size++] = key;
+        if (size == n) {
+          for (int j = size / 2 - 1; j >= 0; j--) {
+            down(heap, j, size);
+          }
+          weakest = heap[0];
         }
-      } else if (n > 0 && better(score, doc, heapScores[0], heapDocs[0])) {
-        heapDocs[0] = doc;
-        heapScores[0] = score;
-        down(heapDocs, heapScores, size);
+      } else if (key > weakest) {
+        heap[0] = key;
+        down(heap, 0, size);
+        weakest = heap[0];
       }
     }
     touchedCount = 0;
     if (size < n) {
-      heapify(heapDocs, heapScores, size);
+      for (int j = size / 2 - 1; j >= 0; j--) {
+        down(heap, j, size);
+      }
     }
     // Pop the weakest hit into the last free place until the heap is empty: best first.
     int[] docs = new int[size];
     float[] scores = new float[size];
     for (int last = size - 1; last >= 0; last--) {
-      docs[last] = heapDocs[0];
-      scores[last] = heapScores[0];
-      heapDocs[0] = heapDocs[last];
-      heapScores[0] = heapScores[last];
-      down(heapDocs, heapScores, last);
+      docs[last] = Integer.MAX_VALUE - (int) heap[0];
+      scores[last] = Float.intBitsToFloat((int) (heap[0] >>> 32));
+      heap[0] = heap[last];
+      down(heap, 0, last);
     }
     return new Hits(docs, scores);
   }
 
-  private static boolean better(float score, int doc, float otherScore, int otherDoc) {
-    return score > otherScore || (score == otherScore && doc < otherDoc);
+  private static long key(float score, int doc) {
+    return ((long) Float.floatToRawIntBits(score) << 32) | (Integer.MAX_VALUE - doc);
   }
 
-  /** Floyd's bottom-up heap construction: the weakest hit ends at the root. */
-  private static void heapify(int[] docs, float[] scores, int size) {
-    for (int i = size / 2 - 1; i >= 0; i--) {
-      down(docs, scores, i, size);
-    }
-  }
-
-  private static void down(int[] docs, float[] scores, int size) {
-    down(docs, scores, 0, size);
-  }
-
-  private static void down(int[] docs, float[] scores, int start, int size) {
-    int i = start;
+  /** Sifts the entry at {@code i} down a min-heap of {@code size} entries. */
+  private static void down(long[] heap, int i, int size) {
+    long entry = heap[i];
     while (true) {
-      int left = 2 * i + 1;
-      int right = left + 1;
-      int weakest = i;
-      if (left < size && better(scores[weakest], docs[weakest], scores[left], docs[left])) {
-        weakest = left;
+      int child = 2 * i + 1;
+      if (child >= size) {
+        break;
       }
-      if (right < size && better(scores[weakest], docs[weakest], scores[right], docs[right])) {
-        weakest = right;
+      if (child + 1 < size && heap[child + 1] < heap[child]) {
+        child++;
       }
-      if (weakest == i) {
-        return;
+      if (heap[child] >= entry) {
+        break;
       }
-      swap(docs, scores, i, weakest);
-      i = weakest;
+      heap[i] = heap[child];
+      i = child;
     }
-  }
-
-  private static void swap(int[] docs, float[] scores, int a, int b) {
-    int d = docs[a];
-    docs[a] = docs[b];
-    docs[b] = d;
-    float s = scores[a];
-    scores[a] = scores[b];
-    scores[b] = s;
+    heap[i] = entry;
   }
 }
