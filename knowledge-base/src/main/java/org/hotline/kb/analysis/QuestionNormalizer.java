@@ -74,7 +74,8 @@ public final class QuestionNormalizer {
   }
 
   /** Width, case and script folding plus punctuation removal, without filler or synonym handling. */
-  static String foldCharacters(String text) {
+  static String foldCharacters(String question) {
+    String text = compatibilityForms(question);
     StringBuilder out = new StringBuilder(text.length());
     boolean pendingSpace = false;
     for (int i = 0; i < text.length(); i++) {
@@ -96,6 +97,22 @@ public final class QuestionNormalizer {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * NFKC for text that holds compatibility forms: Kangxi and supplementary radicals (⾦融 pasted from
+   * a PDF is 金融), CJK compatibility ideographs, enclosed numbers (①) and the ideographic space.
+   * Other text is returned as it is, which spares the normaliser on almost every question.
+   */
+  static String compatibilityForms(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= '\u2460' && c <= '\u24FF') || (c >= '\u2E80' && c <= '\u2FDF') || c == '\u3000'
+          || (c >= '\u3200' && c <= '\u33FF') || (c >= '\uF900' && c <= '\uFAFF')) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+      }
+    }
+    return text;
   }
 
   private static boolean isAsciiAlnum(char c) {

@@ -53,6 +53,13 @@ class QuestionNormalizerTest {
   }
 
   @Test
+  void foldsRadicalsAndCompatibilityFormsPastedFromDocuments() {
+    // ⾦ and ⾏ are Kangxi radicals (U+2FA6, U+2F8F), 卡 after them an ordinary character; ① is enclosed.
+    assertEquals("金融卡挂失", normalizer.normalize("\u2FA6融卡報失"));
+    assertEquals("银行卡1丢了", normalizer.normalize("銀\u2F8F卡①丟了"));
+  }
+
+  @Test
   void stripsSpokenFillersAndPunctuation() {
     assertEquals("我信用卡丢了怎么办", normalizer.normalize("喂，你好，那个，嗯，就是我信用卡丢了怎么办，谢谢"));
     assertEquals("信用卡丢了怎么办", normalizer.normalize("请问 信用卡丢了 怎么办？"));
