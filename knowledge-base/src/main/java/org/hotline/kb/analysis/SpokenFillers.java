@@ -16,7 +16,9 @@ final class SpokenFillers {
               "请问", "你好", "您好", "喂喂", "谢谢你", "谢谢您", "谢谢", "那个", "就是说", "就是",
               "然后呢", "然后", "嗯嗯", "喂", "嗯", "呃", "唉", "哎", "啊", "哦", "呀",
               // Cantonese sentence particles (after the regional rewrite: 即係 is 就是 by then)
-              "㗎", "喎", "囉", "啩", "吖", "啫", "嘞", "噃")
+              "㗎", "喎", "囉", "啩", "吖", "啫", "嘞", "噃",
+              // Taiwan particles
+              "喔", "唷", "欸", "诶", "啦")
           .stream()
           .sorted(Comparator.comparingInt(String::length).reversed())
           .toList();

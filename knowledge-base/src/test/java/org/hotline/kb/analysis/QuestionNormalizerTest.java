@@ -63,6 +63,7 @@ class QuestionNormalizerTest {
   void stripsSpokenFillersAndPunctuation() {
     assertEquals("我信用卡丢了怎么办", normalizer.normalize("喂，你好，那个，嗯，就是我信用卡丢了怎么办，谢谢"));
     assertEquals("信用卡丢了怎么办", normalizer.normalize("请问 信用卡丢了 怎么办？"));
+    assertEquals("信用卡不见了要怎么办", normalizer.normalize("欸，信用卡不見了要怎麼辦啦"));
   }
 
   @Test
