@@ -111,6 +111,7 @@ public final class CandidateRanker {
     // A query that says little (呵呵呵, 几点了) cannot be fully covered: shares are discounted by
     // how much information the query carries, up to a typical question's worth.
     double information = Math.min(1, pinyin.totalWeight() / INFORMATION_SCALE);
+    double known = pinyin.knownShare();
     for (int ordinal : touched.subList(0, Math.min(ENTRIES, touched.size()))) {
       // Score against the strongest rival, halved into [0,1]: 0.5 means a tie with it; the leader
       // gets more the further it is ahead.
@@ -179,7 +180,8 @@ public final class CandidateRanker {
             agreement,
             answerRelative,
             bigramVocabulary,
-            questionRelative);
+            questionRelative,
+            known);
         double confidence = model.match(features);
         if (bestOfEntry == null || confidence > bestOfEntry.confidence()) {
           bestOfEntry = new Candidate(index.entry(ordinal), confidence, features);

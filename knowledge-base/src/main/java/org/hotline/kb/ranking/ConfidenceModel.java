@@ -28,7 +28,7 @@ public record ConfidenceModel(
     double answerThreshold, double suggestThreshold) {
 
   /** Inputs of the acceptance model, in order. */
-  public static final int ACCEPT_SIZE = 6;
+  public static final int ACCEPT_SIZE = 7;
 
   public ConfidenceModel {
     if (matchWeights.length != Features.SIZE || acceptWeights.length != ACCEPT_SIZE) {
@@ -61,8 +61,9 @@ public record ConfidenceModel(
    * The acceptance model's inputs: the leader's match logit and its lead over the runner-up's
    * (both divided by 10), the leader's evidence and vocabulary coverage, and the spread: how much
    * more of the query the entry as a whole explains than its best question alone (a paraphrase
-   * tends to draw on several of an entry's wordings; a chance match sits in one), and the leader's
-   * pinyin precision (how much of its best question the caller said).
+   * tends to draw on several of an entry's wordings; a chance match sits in one), the leader's
+   * pinyin precision (how much of its best question the caller said), and how much of the query the
+   * content knows at all.
    */
   public static double[] acceptanceInputs(Candidate leader, Candidate runnerUp) {
     double lead = logit(leader.confidence());
@@ -70,7 +71,7 @@ public record ConfidenceModel(
     Features f = leader.features();
     return new double[] {
       lead / 10, Math.min(margin, 10) / 10, f.evidence(), f.vocabularyCoverage(),
-      Math.max(0, f.vocabularyCoverage() - f.pinyinCoverage()), f.pinyinPrecision()
+      Math.max(0, f.vocabularyCoverage() - f.pinyinCoverage()), f.pinyinPrecision(), f.queryKnown()
     };
   }
 
@@ -131,11 +132,13 @@ public record ConfidenceModel(
     match.set("weights", mapper.valueToTree(matchWeights));
     match.put("inputs", "pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, "
         + "relativeScore, vocabularyCoverage, evidence, charCoverage, charVocabularyCoverage, "
-        + "wordVocabularyCoverage, agreement, answerRelative, bigramVocabularyCoverage, questionRelative");
+        + "wordVocabularyCoverage, agreement, answerRelative, bigramVocabularyCoverage, questionRelative, "
+        + "queryKnown");
     ObjectNode accept = node.putObject("accept");
     accept.put("bias", acceptBias);
     accept.set("weights", mapper.valueToTree(acceptWeights));
-    accept.put("inputs", "leaderLogit/10, leadOverRunnerUp/10, evidence, vocabularyCoverage, spread, pinyinPrecision");
+    accept.put("inputs", "leaderLogit/10, leadOverRunnerUp/10, evidence, vocabularyCoverage, spread, "
+        + "pinyinPrecision, queryKnown");
     node.put("answerThreshold", answerThreshold);
     node.put("suggestThreshold", suggestThreshold);
     try {

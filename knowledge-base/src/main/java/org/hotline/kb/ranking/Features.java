@@ -10,7 +10,9 @@ package org.hotline.kb.ranking;
  * agreement, the mean query coverage of the entry's three best-covering questions (a paraphrase
  * meets several of an entry's wordings, a chance match one); the entry's answer score and best
  * question score against the best of each; and the share of the query's character bigrams found
- * anywhere in the entry. Immutable.
+ * anywhere in the entry; and how much of the query (its pinyin bigrams, weighted by rarity) the
+ * content knows at all, the same for every candidate of a query: an acceptance input, as questions
+ * from outside the hotline's topics carry words no entry uses. Immutable.
  */
 public record Features(
     double pinyinCoverage,
@@ -26,9 +28,10 @@ public record Features(
     double agreement,
     double answerRelative,
     double bigramVocabularyCoverage,
-    double questionRelative) {
+    double questionRelative,
+    double queryKnown) {
 
-  public static final int SIZE = 14;
+  public static final int SIZE = 15;
   /** Positions in {@link #vector()} of the per-question coverages that cost a pass over the question. */
   public static final int BIGRAM_COVERAGE = 1;
   public static final int WORD_COVERAGE = 2;
@@ -38,7 +41,7 @@ public record Features(
     return new double[] {
       pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, relativeScore, vocabularyCoverage,
       evidence, charCoverage, charVocabularyCoverage, wordVocabularyCoverage,
-      agreement, answerRelative, bigramVocabularyCoverage, questionRelative
+      agreement, answerRelative, bigramVocabularyCoverage, questionRelative, queryKnown
     };
   }
 }

@@ -96,6 +96,20 @@ final class QueryTerms {
     return totalWeight;
   }
 
+  /** Rarity-weighted share of these terms that the dictionary knows (some text of the content has). */
+  double knownShare() {
+    if (totalWeight == 0) {
+      return 0;
+    }
+    double known = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] >= 0) {
+        known += weights[i];
+      }
+    }
+    return known / totalWeight;
+  }
+
   /** Rarity-weighted share of these terms that the document (sorted distinct term ids) contains. */
   double coverage(int[] docTerms) {
     return totalWeight == 0 ? 0 : matchedWeight(docTerms) / totalWeight;
