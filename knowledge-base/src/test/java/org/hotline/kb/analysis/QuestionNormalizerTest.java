@@ -50,6 +50,7 @@ class QuestionNormalizerTest {
     assertEquals("身份证复印件", normalizer.normalize("身分證影本"));
     assertEquals("到柜台找工作人员投诉", normalizer.normalize("到臨櫃找行員客訴"));
     assertEquals("信用卡欠款还不出", normalizer.normalize("卡債繳不出"));
+    assertEquals("把账户借人会被抓吗", normalizer.normalize("把戶頭借人會被抓嗎"));
   }
 
   @Test
