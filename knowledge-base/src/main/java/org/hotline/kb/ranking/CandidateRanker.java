@@ -112,6 +112,12 @@ public final class CandidateRanker {
     // how much information the query carries, up to a typical question's worth.
     double information = Math.min(1, pinyin.totalWeight() / INFORMATION_SCALE);
     double known = pinyin.knownShare();
+    // Per-question coverages the match model gives no weight are left at 0 when serving (each is
+    // a pass over the question's terms); leave-one-out calibration needs them all.
+    boolean all = excludedDoc >= 0;
+    boolean perQuestionBigrams = all || model.weighs(Features.BIGRAM_COVERAGE);
+    boolean perQuestionWords = all || model.weighs(Features.WORD_COVERAGE);
+    boolean perQuestionChars = all || model.weighs(Features.CHAR_COVERAGE);
     for (int ordinal : touched.subList(0, Math.min(ENTRIES, touched.size()))) {
       // Score against the strongest rival, halved into [0,1]: 0.5 means a tie with it; the leader
       // gets more the further it is ahead.
@@ -155,12 +161,6 @@ public final class CandidateRanker {
         }
       }
       double agreement = information * (best1 + best2 + best3) / 3;
-      // Per-question coverages the match model gives no weight are left at 0 when serving (each
-      // is a pass over the question's terms); leave-one-out calibration needs them all.
-      boolean all = excludedDoc >= 0;
-      boolean perQuestionBigrams = all || model.weighs(Features.BIGRAM_COVERAGE);
-      boolean perQuestionWords = all || model.weighs(Features.WORD_COVERAGE);
-      boolean perQuestionChars = all || model.weighs(Features.CHAR_COVERAGE);
       for (int i = 0; i < docs.length; i++) {
         int doc = docs[i];
         double pinyinMatched = matched[i];
