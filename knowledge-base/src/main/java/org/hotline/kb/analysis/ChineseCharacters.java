@@ -52,26 +52,15 @@ public final class ChineseCharacters {
     return isHan(c) ? Tables.FUZZY_PINYIN[c - FIRST] : null;
   }
 
-  /** The lines of {@code /analysis/variant-characters.txt}: a character, a space, its simplified form. */
+  /** The pairs of {@code /analysis/variant-characters.txt}: a character, a space, its simplified form. */
   private static java.util.List<String> variantPairs() {
-    try (java.io.InputStream in = ChineseCharacters.class.getResourceAsStream("/analysis/variant-characters.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("analysis/variant-characters.txt missing from the classpath");
+    java.util.List<String> pairs = AnalysisTables.lines("variant-characters.txt");
+    for (String line : pairs) {
+      if (line.length() != 3 || !isHan(line.charAt(0)) || !isHan(line.charAt(2))) {
+        throw new IllegalStateException("analysis/variant-characters.txt: bad line " + line);
       }
-      java.util.List<String> pairs = new java.util.ArrayList<>();
-      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        if (line.length() != 3 || !isHan(line.charAt(0)) || !isHan(line.charAt(2))) {
-          throw new IllegalStateException("analysis/variant-characters.txt: bad line " + line);
-        }
-        pairs.add(line);
-      }
-      return pairs;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
+    return pairs;
   }
 
   private static final class Tables {

@@ -1,12 +1,5 @@
 package org.hotline.kb.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,26 +20,12 @@ final class RegionalWording {
   }
 
   private static List<List<String>> load() {
-    try (InputStream in = RegionalWording.class.getResourceAsStream("/analysis/regional-wording.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("analysis/regional-wording.txt missing from the classpath");
-      }
-      List<List<String>> groups = new ArrayList<>();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        // Written in either script; matched after folding, so fold the table the same way.
-        groups.add(Arrays.stream(line.split(","))
+    // Written in either script; matched after folding, so fold the table the same way.
+    return AnalysisTables.lines("regional-wording.txt").stream()
+        .map(line -> Arrays.stream(line.split(","))
             .map(QuestionNormalizer::foldCharacters)
             .distinct()
-            .toList());
-      }
-      return groups;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+            .toList())
+        .toList();
   }
 }

@@ -35,9 +35,11 @@ import org.hotline.kb.content.KnowledgeBaseContent;
  * text (canonical or alternate) with three fields: smartcn words, character bigrams and pinyin
  * bigrams. The answer index has one document per entry (document number = entry ordinal) with the
  * character bigrams of its web answer, which reaches questions phrased like the answer. Two indexes
- * rather than one keep every field's norms dense, which Lucene reads much faster. Alongside: the
- * analysed terms of each question, each entry's pinyin vocabulary and every term's inverse
- * document frequency. Immutable once built; thread-safe.
+ * rather than one keep every field's norms dense, which Lucene reads much faster. Each searched
+ * term's BM25 score in each document is read from them once ({@link TermImpacts}, by term id) and
+ * each term's inverse document frequency with it; the Lucene indexes are then let go. Alongside:
+ * the analysed terms of each question and each entry's vocabularies. Immutable once built;
+ * thread-safe.
  */
 public final class FaqIndex {
   /**
@@ -50,8 +52,6 @@ public final class FaqIndex {
   /** Field of the answer index. */
   public static final String ANSWER = "answer";
 
-  private final IndexSearcher questions;
-  private final IndexSearcher answers;
   private final FaqEntry[] entries;
   private final int[] ordinalOfQuestion;
   private final List<int[]> questionsOfEntry = new ArrayList<>();
@@ -64,10 +64,10 @@ public final class FaqIndex {
   /** Per entry: the pinyin, character and word ids of its answer, and its whole vocabularies. */
   private final List<Vocabularies> answerTermsOfEntry = new ArrayList<>();
   private final List<Vocabularies> vocabulariesOfEntry = new ArrayList<>();
-  private final Map<String, Map<String, Float>> idfByField = new HashMap<>();
-  /** Per searched field (pinyin, answer): every term's BM25 score in every document that has it. */
-  private final Map<String, TermImpacts> impactsByField = new HashMap<>();
-  /** The same postings by term id: pinyin ids for the questions, bigram ids for the answers. */
+  /**
+   * Per searched field, every term's BM25 score in every document that has it, by term id: pinyin
+   * ids for the questions, bigram ids for the answers.
+   */
   private final TermImpacts.Postings[] pinyinPostings;
   private final TermImpacts.Postings[] answerPostings;
   /** Per question: the summed weight of its pinyin terms. */
@@ -137,9 +137,10 @@ public final class FaqIndex {
         vocabulary.addAll(answerTerms.pinyin());
         wordVocabulary.addAll(answerTerms.words());
         bigramVocabulary.addAll(answerTerms.bigrams());
-        charVocabulary.addAll(ChineseCharacters.distinctHan(answer));
+        Set<String> charsOfAnswer = ChineseCharacters.distinctHan(answer);
+        charVocabulary.addAll(charsOfAnswer);
         answerTermsList.add(answerTerms);
-        answerChars.add(ChineseCharacters.distinctHan(answer));
+        answerChars.add(charsOfAnswer);
         questionsOfEntry.add(docs);
         vocabularies.add(vocabulary);
         charVocabularies.add(charVocabulary);
@@ -151,12 +152,15 @@ public final class FaqIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("building the in-memory index failed", e);
     }
+    Map<String, Map<String, Float>> idfByField = new HashMap<>();
+    Map<String, TermImpacts> impactsByField = new HashMap<>();
+    int questionDocs;
     try {
       // Words and bigrams are indexed for their statistics (feature weights); only pinyin and the
-      // answers are searched, so only they get prebuilt queries.
-      this.questions = searcher(questionDir, Set.of(TextAnalysis.PINYIN),
+      // answers are searched, so only they get their scores read.
+      questionDocs = readStatistics(questionDir, Set.of(TextAnalysis.PINYIN), idfByField, impactsByField,
           TextAnalysis.WORDS, TextAnalysis.BIGRAMS, TextAnalysis.PINYIN);
-      this.answers = searcher(answerDir, Set.of(ANSWER), ANSWER);
+      readStatistics(answerDir, Set.of(ANSWER), idfByField, impactsByField, ANSWER);
     } catch (IOException e) {
       throw new UncheckedIOException("opening the in-memory index failed", e);
     }
@@ -170,7 +174,7 @@ public final class FaqIndex {
       } else {
         bigramVocabularies.forEach(extra::addAll);
       }
-      TermDictionary dictionary = new TermDictionary(idfByField.get(field), unseenIdf(questions), extra);
+      TermDictionary dictionary = new TermDictionary(idfByField.get(field), idf(questionDocs, 0), extra);
       int[][] perQuestion = new int[questionTerms.size()][];
       for (int doc = 0; doc < perQuestion.length; doc++) {
         perQuestion[doc] = dictionary.sortedIds(field(questionTerms.get(doc), field));
@@ -239,40 +243,42 @@ public final class FaqIndex {
     };
   }
 
-  private static float unseenIdf(IndexSearcher searcher) {
-    return idf(searcher.getIndexReader().maxDoc(), 0);
-  }
-
   private static IndexWriter writer(ByteBuffersDirectory dir, Analyzer analyzer) throws IOException {
     return new IndexWriter(dir,
         new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256).setSimilarity(SIMILARITY));
   }
 
-  private IndexSearcher searcher(ByteBuffersDirectory dir, Set<String> searched, String... fields)
-      throws IOException {
-    DirectoryReader reader = DirectoryReader.open(dir);
-    LeafReader leaf = reader.leaves().get(0).reader();
-    int docCount = reader.maxDoc();
-    IndexSearcher searcher = new IndexSearcher(reader);
-    searcher.setSimilarity(SIMILARITY);
-    searcher.setQueryCache(null); // term queries over an in-memory index gain nothing from it
-    for (String field : fields) {
-      Map<String, Float> idf = new HashMap<>();
-      org.apache.lucene.index.Terms terms = leaf.terms(field);
-      if (terms != null) {
-        TermsEnum it = terms.iterator();
-        BytesRef term;
-        while ((term = it.next()) != null) {
-          String text = term.utf8ToString();
-          idf.put(text, idf(docCount, it.docFreq()));
+  /**
+   * Reads each field's inverse document frequencies, and the BM25 scores of the {@code searched}
+   * fields, from a single-segment index; returns its number of documents.
+   */
+  private static int readStatistics(ByteBuffersDirectory dir, Set<String> searched,
+      Map<String, Map<String, Float>> idfByField, Map<String, TermImpacts> impactsByField,
+      String... fields) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      LeafReader leaf = reader.leaves().get(0).reader();
+      int docCount = reader.maxDoc();
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setSimilarity(SIMILARITY);
+      searcher.setQueryCache(null); // term queries over an in-memory index gain nothing from it
+      for (String field : fields) {
+        Map<String, Float> idf = new HashMap<>();
+        org.apache.lucene.index.Terms terms = leaf.terms(field);
+        if (terms != null) {
+          TermsEnum it = terms.iterator();
+          BytesRef term;
+          while ((term = it.next()) != null) {
+            String text = term.utf8ToString();
+            idf.put(text, idf(docCount, it.docFreq()));
+          }
+        }
+        idfByField.put(field, idf);
+        if (searched.contains(field)) {
+          impactsByField.put(field, TermImpacts.read(searcher, field));
         }
       }
-      idfByField.put(field, idf);
-      if (searched.contains(field)) {
-        impactsByField.put(field, TermImpacts.read(searcher, field));
-      }
+      return docCount;
     }
-    return searcher;
   }
 
   private static float idf(int docCount, int docFreq) {
@@ -352,11 +358,12 @@ public final class FaqIndex {
   }
 
   /**
-   * The character-dictionary ids of the distinct Han characters of a text, in order of first
-   * appearance; each distinct character no text has is a -1 of its own (it counts against coverage).
+   * The character-dictionary ids of the first {@code max} distinct Han characters of a text, in
+   * order of first appearance; each distinct character no text has is a -1 of its own (it counts
+   * against coverage).
    */
-  public int[] charIds(String text) {
-    int[] out = new int[Math.min(text.length(), 64)];
+  public int[] charIds(String text, int max) {
+    int[] out = new int[Math.min(text.length(), max)];
     char[] seen = new char[out.length];
     int n = 0;
     for (int i = 0; i < text.length() && n < out.length; i++) {

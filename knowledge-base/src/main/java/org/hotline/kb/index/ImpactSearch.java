@@ -60,9 +60,7 @@ public final class ImpactSearch {
       if (size < n) {
         heap[size++] = key;
         if (size == n) {
-          for (int j = size / 2 - 1; j >= 0; j--) {
-            down(heap, j, size);
-          }
+          heapify(heap, size);
           weakest = heap[0];
         }
       } else if (key > weakest) {
@@ -71,12 +69,7 @@ public final class ImpactSearch {
         weakest = heap[0];
       }
     }
-    touchedCount = 0;
-    if (size < n) {
-      for (int j = size / 2 - 1; j >= 0; j--) {
-        down(heap, j, size);
-      }
-    }
+    touchedCount = 0; // n never exceeds the touched documents, so the heap is full and built
     // Pop the weakest hit into the last free place until the heap is empty: best first.
     int[] docs = new int[size];
     float[] scores = new float[size];
@@ -91,6 +84,13 @@ public final class ImpactSearch {
 
   private static long key(float score, int doc) {
     return ((long) Float.floatToRawIntBits(score) << 32) | (Integer.MAX_VALUE - doc);
+  }
+
+  /** Floyd's bottom-up construction of a min-heap: the weakest hit ends at the root. */
+  private static void heapify(long[] heap, int size) {
+    for (int j = size / 2 - 1; j >= 0; j--) {
+      down(heap, j, size);
+    }
   }
 
   /** Sifts the entry at {@code i} down a min-heap of {@code size} entries. */

@@ -67,7 +67,7 @@ public final class CandidateRanker {
     QueryTerms words = new QueryTerms(index.dictionary(TextAnalysis.WORDS), query.words());
     QueryTerms bigrams = new QueryTerms(index.dictionary(TextAnalysis.BIGRAMS), query.bigrams());
     QueryTerms pinyin = new QueryTerms(index.dictionary(TextAnalysis.PINYIN), query.pinyin());
-    QueryTerms chars = new QueryTerms(index.dictionary(FaqIndex.CHARS), index.charIds(normalized));
+    QueryTerms chars = new QueryTerms(index.dictionary(FaqIndex.CHARS), index.charIds(normalized, QueryTerms.MAX_TERMS));
     // Retrieval runs on pinyin bigrams alone: they match everything the character bigrams match
     // plus homophones. Words and character bigrams still count, as features of the candidates.
     ImpactSearch.Hits questionHits = search(TextAnalysis.PINYIN, pinyin, PINYIN_BOOST,
