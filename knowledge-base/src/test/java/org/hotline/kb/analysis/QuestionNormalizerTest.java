@@ -54,6 +54,16 @@ class QuestionNormalizerTest {
   }
 
   @Test
+  void rewritesRegionalBankingFraudAndConsumerTerms() {
+    assertEquals("我个账户被人当出租出借账户", normalizer.normalize("我個戶口俾人當人頭戶"));
+    assertEquals("收到钓鱼短信", normalizer.normalize("收到詐騙簡訊"));
+    assertEquals("格式合同有霸王条款", normalizer.normalize("定型化契約有不公平條款"));
+    assertEquals("想取消张信用卡要怎么做", normalizer.normalize("想cancel張信用卡，要點做"));
+    // 求偿 and 设定 are mainland words too and keep their meaning.
+    assertEquals("求偿权", normalizer.normalize("求償權"));
+  }
+
+  @Test
   void foldsRadicalsAndCompatibilityFormsPastedFromDocuments() {
     // ⾦ and ⾏ are Kangxi radicals (U+2FA6, U+2F8F), 卡 after them an ordinary character; ① is enclosed.
     assertEquals("金融卡挂失", normalizer.normalize("\u2FA6融卡報失"));
