@@ -63,7 +63,7 @@ public final class CandidateRanker {
   }
 
   private List<Candidate> rank(String normalized, int excludedDoc) {
-    TextAnalysis.Terms query = analysis.analyze(normalized);
+    TextAnalysis.Terms query = analysis.analyzeQuery(normalized, index.dictionary(TextAnalysis.WORDS)::longestMatches);
     QueryTerms words = new QueryTerms(index.dictionary(TextAnalysis.WORDS), query.words());
     QueryTerms bigrams = new QueryTerms(index.dictionary(TextAnalysis.BIGRAMS), query.bigrams());
     QueryTerms pinyin = new QueryTerms(index.dictionary(TextAnalysis.PINYIN), query.pinyin());

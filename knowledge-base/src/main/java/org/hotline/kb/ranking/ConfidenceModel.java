@@ -44,7 +44,7 @@ public record ConfidenceModel(
 
   /** Probability that a candidate with these features is the entry asked about. */
   public double match(Features features) {
-    return sigmoid(matchBias + dot(matchWeights, features.vector()));
+    return sigmoid(matchBias + features.dot(matchWeights));
   }
 
   /** Whether the match model gives the input at this position of {@link Features#vector()} any weight. */

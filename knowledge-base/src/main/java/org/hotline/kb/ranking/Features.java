@@ -37,6 +37,18 @@ public record Features(
   public static final int WORD_COVERAGE = 2;
   public static final int CHAR_COVERAGE = 7;
 
+  /**
+   * The weighted sum of the inputs in {@link #vector()} order, without building the vector: the
+   * match model scores every question of every candidate entry with it.
+   */
+  public double dot(double[] w) {
+    return w[0] * pinyinCoverage + w[1] * bigramCoverage + w[2] * wordCoverage
+        + w[3] * pinyinPrecision + w[4] * relativeScore + w[5] * vocabularyCoverage
+        + w[6] * evidence + w[7] * charCoverage + w[8] * charVocabularyCoverage
+        + w[9] * wordVocabularyCoverage + w[10] * agreement + w[11] * answerRelative
+        + w[12] * bigramVocabularyCoverage + w[13] * questionRelative + w[14] * queryKnown;
+  }
+
   public double[] vector() {
     return new double[] {
       pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, relativeScore, vocabularyCoverage,
