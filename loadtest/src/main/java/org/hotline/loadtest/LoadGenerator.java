@@ -8,9 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -161,11 +158,7 @@ public final class LoadGenerator {
       Duration duration) throws InterruptedException {
     scenario.host(host);
     long intervalNanos = ratePerSecond <= 0 ? 0 : (long) (1e9 * connections / ratePerSecond);
-    // Linux's native epoll where it loads: the generator shares the cores with the server, so the
-    // less it spends per request, the less it takes from what it measures.
-    boolean epoll = Epoll.isAvailable();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
-        epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
     try {
       List<Connection> handlers = new ArrayList<>();
       List<Channel> channels = new ArrayList<>();
@@ -173,7 +166,7 @@ public final class LoadGenerator {
         Connection handler = new Connection(scenario, intervalNanos);
         Channel channel = new Bootstrap()
             .group(group)
-            .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+            .channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
             .handler(new ChannelInitializer<SocketChannel>() {
               @Override

@@ -7,10 +7,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -25,12 +21,10 @@ public final class HttpServer implements AutoCloseable {
   private final RequestDispatcher dispatcher;
   private final io.netty.channel.ChannelHandler upgrades;
   private final CorsConfig cors;
-  /** Linux's native epoll where it loads (fewer system calls per request), else the JDK's NIO. */
-  private static final boolean EPOLL = Epoll.isAvailable();
-  private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, ioHandlers());
+  private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   /** One event loop per core: answering is CPU-bound, so more loops would only contend. */
   private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
-      Runtime.getRuntime().availableProcessors(), ioHandlers());
+      Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
   private Channel channel;
 
   public HttpServer(RequestDispatcher dispatcher) {
@@ -60,7 +54,7 @@ public final class HttpServer implements AutoCloseable {
   public int start(String host, int port) throws InterruptedException {
     channel = new ServerBootstrap()
         .group(boss, workers)
-        .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+        .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new HttpServerInitializer(dispatcher, upgrades, cors))
@@ -68,10 +62,6 @@ public final class HttpServer implements AutoCloseable {
         .sync()
         .channel();
     return ((InetSocketAddress) channel.localAddress()).getPort();
-  }
-
-  private static IoHandlerFactory ioHandlers() {
-    return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
   }
 
   @Override
