@@ -10,7 +10,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Runs normalised text through the three field analyzers and keeps the distinct terms of each:
- * what a question is indexed under, and what a query is matched with. Thread-safe.
+ * what the content is indexed under ({@link #analyze}) and what a query is matched with
+ * ({@link #analyzeQuery}: the same bigrams, and the content's own words found by longest match
+ * instead of smartcn). Thread-safe.
  */
 public final class TextAnalysis {
   public static final String WORDS = "words";
