@@ -24,16 +24,20 @@ public final class Questions {
 
   /** {@code count} distinct questions, cycling through every entry's wordings. */
   public static List<String> distinct(int count) {
+    // Each wording without its closing punctuation, stripped once rather than per combination.
+    java.util.regex.Pattern closing = java.util.regex.Pattern.compile("[？?。！!]+$");
     List<String> base = new ArrayList<>();
     for (FaqEntry e : new ContentLoader().load(ContentSource.bundled()).entries()) {
-      base.addAll(e.allQuestions());
+      for (String q : e.allQuestions()) {
+        base.add(closing.matcher(q).replaceAll(""));
+      }
     }
     Set<String> out = new LinkedHashSet<>();
     outer:
     for (String closer : CLOSERS) {
       for (String opener : OPENERS) {
         for (String q : base) {
-          out.add(opener + q.replaceAll("[？?。！!]+$", "") + closer);
+          out.add(opener + q + closer);
           if (out.size() == count) {
             break outer;
           }
