@@ -36,13 +36,18 @@ public final class ImpactSearch {
   public void add(TermImpacts.Postings postings, float boost) {
     int[] docs = postings.docs();
     float[] scores = postings.scores();
+    double[] sums = this.sums;
+    int[] touched = this.touched;
+    int count = touchedCount;
     for (int i = 0; i < docs.length; i++) {
       int doc = docs[i];
-      if (sums[doc] == 0) {
-        touched[touchedCount++] = doc;
-      }
-      sums[doc] += boost == 1f ? scores[i] : scores[i] * boost;
+      double sum = sums[doc];
+      // Branch-free: whether a document is new is a coin toss the processor cannot predict.
+      touched[count] = doc;
+      count += sum == 0 ? 1 : 0;
+      sums[doc] = sum + (boost == 1f ? scores[i] : scores[i] * boost);
     }
+    touchedCount = count;
   }
 
   /** The best {@code k} documents of what was added; resets the accumulator for the next search. */
