@@ -59,7 +59,7 @@ class QuestionNormalizerTest {
     assertEquals("收到钓鱼短信", normalizer.normalize("收到詐騙簡訊"));
     assertEquals("格式合同有霸王条款", normalizer.normalize("定型化契約有不公平條款"));
     assertEquals("想取消张信用卡要怎么做", normalizer.normalize("想cancel張信用卡，要點做"));
-    // 求偿 and 设定 are mainland words too and keep their meaning.
+    // 求偿 is a mainland word too and keeps its meaning.
     assertEquals("求偿权", normalizer.normalize("求償權"));
   }
 
