@@ -13,10 +13,11 @@ import org.hotline.kb.index.TermImpacts;
 /**
  * Finds the entries that best match a normalised question: BM25 (Lucene's scores, summed from
  * {@link TermImpacts}) over the questions' pinyin bigrams and the answers' character bigrams, hits
- * grouped by entry (best question plus
- * answer), then the leading entries re-scored by the {@link ConfidenceModel}'s match model from
- * how much of the query their questions, and their whole vocabulary, cover in sounds, words,
- * bigrams and characters. Immutable; thread-safe.
+ * grouped by entry (best question plus answer); the leading entries, and the {@link
+ * EntryClassifier}'s two most probable ones, are then re-scored by the {@link ConfidenceModel}'s
+ * match model from how much of the query their questions, and their whole vocabulary, cover in
+ * sounds, words, bigrams and characters, and from the classifier's probability for them.
+ * Immutable; thread-safe.
  */
 public final class CandidateRanker {
   /** Question hits read before grouping by entry; ample for ~13 questions per entry. */
@@ -25,6 +26,12 @@ public final class CandidateRanker {
   private static final int ANSWER_HITS = 10;
   /** Entries kept after grouping and scored by the model. */
   private static final int ENTRIES = 6;
+  /**
+   * The classifier's most probable entries, scored by the model too when the search did not keep
+   * them: a long question full of generic phrases (本人…应如何处理) can bury the entry whose topic
+   * word it names under entries with short questions sharing the phrases.
+   */
+  private static final int CLASSIFIER_ENTRIES = 2;
 
   private static final float PINYIN_BOOST = 1.0f;
   /** The answer's wording counts for a fifth of a question's. */
@@ -37,9 +44,11 @@ public final class CandidateRanker {
   private final FaqIndex index;
   private final TextAnalysis analysis;
   private final ConfidenceModel model;
+  private final EntryClassifier classifier;
 
   public CandidateRanker(FaqIndex index, TextAnalysis analysis, ConfidenceModel model) {
     this.index = requireNonNull(index, "index");
+    this.classifier = new EntryClassifier(index, TextAnalysis.PINYIN, TextAnalysis.WORDS);
     this.analysis = requireNonNull(analysis, "analysis");
     this.model = requireNonNull(model, "model");
   }
@@ -105,6 +114,13 @@ public final class CandidateRanker {
       return List.of();
     }
     touched.sort(Comparator.comparingDouble(ordinal -> -score[ordinal]));
+    double[] posterior = classifier.posteriors(new QueryTerms[] {pinyin, words}, excludedDoc);
+    List<Integer> kept = new ArrayList<>(touched.subList(0, Math.min(ENTRIES, touched.size())));
+    for (int ordinal : classifierLeaders(posterior)) {
+      if (!kept.contains(ordinal)) {
+        kept.add(ordinal);
+      }
+    }
     float best = score[touched.get(0)];
     float second = touched.size() > 1 ? score[touched.get(1)] : 0;
     List<Candidate> candidates = new ArrayList<>(ENTRIES);
@@ -118,7 +134,7 @@ public final class CandidateRanker {
     boolean perQuestionBigrams = all || model.weighs(Features.BIGRAM_COVERAGE);
     boolean perQuestionWords = all || model.weighs(Features.WORD_COVERAGE);
     boolean perQuestionChars = all || model.weighs(Features.CHAR_COVERAGE);
-    for (int ordinal : touched.subList(0, Math.min(ENTRIES, touched.size()))) {
+    for (int ordinal : kept) {
       // Score against the strongest rival, halved into [0,1]: 0.5 means a tie with it; the leader
       // gets more the further it is ahead.
       float rival = ordinal == touched.get(0) ? second : best;
@@ -181,7 +197,8 @@ public final class CandidateRanker {
             answerRelative,
             bigramVocabulary,
             questionRelative,
-            known);
+            known,
+            posterior[ordinal]);
         double confidence = model.match(features);
         if (bestOfEntry == null || confidence > bestOfEntry.confidence()) {
           bestOfEntry = new Candidate(index.entry(ordinal), confidence, features);
@@ -191,6 +208,22 @@ public final class CandidateRanker {
     }
     candidates.sort(Comparator.comparingDouble(Candidate::confidence).reversed());
     return candidates;
+  }
+
+  /** The classifier's {@link #CLASSIFIER_ENTRIES} most probable entries, best first (lower ordinal on ties). */
+  private static int[] classifierLeaders(double[] posterior) {
+    int[] leaders = new int[Math.min(CLASSIFIER_ENTRIES, posterior.length)];
+    java.util.Arrays.fill(leaders, -1);
+    for (int e = 0; e < posterior.length; e++) {
+      for (int k = 0; k < leaders.length; k++) {
+        if (leaders[k] < 0 || posterior[e] > posterior[leaders[k]]) {
+          System.arraycopy(leaders, k, leaders, k + 1, leaders.length - k - 1);
+          leaders[k] = e;
+          break;
+        }
+      }
+    }
+    return leaders;
   }
 
   /** The index document of an entry's {@code question}th question (0: the canonical one). */

@@ -28,7 +28,7 @@ public record ConfidenceModel(
     double answerThreshold, double suggestThreshold) {
 
   /** Inputs of the acceptance model, in order. */
-  public static final int ACCEPT_SIZE = 7;
+  public static final int ACCEPT_SIZE = 8;
 
   public ConfidenceModel {
     if (matchWeights.length != Features.SIZE || acceptWeights.length != ACCEPT_SIZE) {
@@ -71,7 +71,8 @@ public record ConfidenceModel(
     Features f = leader.features();
     return new double[] {
       lead / 10, Math.min(margin, 10) / 10, f.evidence(), f.vocabularyCoverage(),
-      Math.max(0, f.vocabularyCoverage() - f.pinyinCoverage()), f.pinyinPrecision(), f.queryKnown()
+      Math.max(0, f.vocabularyCoverage() - f.pinyinCoverage()), f.pinyinPrecision(), f.queryKnown(),
+      f.classifierPosterior()
     };
   }
 
@@ -133,12 +134,12 @@ public record ConfidenceModel(
     match.put("inputs", "pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, "
         + "relativeScore, vocabularyCoverage, evidence, charCoverage, charVocabularyCoverage, "
         + "wordVocabularyCoverage, agreement, answerRelative, bigramVocabularyCoverage, questionRelative, "
-        + "queryKnown");
+        + "queryKnown, classifierPosterior");
     ObjectNode accept = node.putObject("accept");
     accept.put("bias", acceptBias);
     accept.set("weights", mapper.valueToTree(acceptWeights));
     accept.put("inputs", "leaderLogit/10, leadOverRunnerUp/10, evidence, vocabularyCoverage, spread, "
-        + "pinyinPrecision, queryKnown");
+        + "pinyinPrecision, queryKnown, classifierPosterior");
     node.put("answerThreshold", answerThreshold);
     node.put("suggestThreshold", suggestThreshold);
     try {

@@ -12,7 +12,9 @@ package org.hotline.kb.ranking;
  * question score against the best of each; and the share of the query's character bigrams found
  * anywhere in the entry; and how much of the query (its pinyin bigrams, weighted by rarity) the
  * content knows at all, the same for every candidate of a query: an acceptance input, as questions
- * from outside the hotline's topics carry words no entry uses. Immutable.
+ * from outside the hotline's topics carry words no entry uses; and the entry's probability under
+ * the {@link EntryClassifier}, which weighs each query term by how typical it is of all the entry's
+ * wordings together. Immutable.
  */
 public record Features(
     double pinyinCoverage,
@@ -29,9 +31,10 @@ public record Features(
     double answerRelative,
     double bigramVocabularyCoverage,
     double questionRelative,
-    double queryKnown) {
+    double queryKnown,
+    double classifierPosterior) {
 
-  public static final int SIZE = 15;
+  public static final int SIZE = 16;
   /** Positions in {@link #vector()} of the per-question coverages that cost a pass over the question. */
   public static final int BIGRAM_COVERAGE = 1;
   public static final int WORD_COVERAGE = 2;
@@ -46,14 +49,16 @@ public record Features(
         + w[3] * pinyinPrecision + w[4] * relativeScore + w[5] * vocabularyCoverage
         + w[6] * evidence + w[7] * charCoverage + w[8] * charVocabularyCoverage
         + w[9] * wordVocabularyCoverage + w[10] * agreement + w[11] * answerRelative
-        + w[12] * bigramVocabularyCoverage + w[13] * questionRelative + w[14] * queryKnown;
+        + w[12] * bigramVocabularyCoverage + w[13] * questionRelative + w[14] * queryKnown
+        + w[15] * classifierPosterior;
   }
 
   public double[] vector() {
     return new double[] {
       pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, relativeScore, vocabularyCoverage,
       evidence, charCoverage, charVocabularyCoverage, wordVocabularyCoverage,
-      agreement, answerRelative, bigramVocabularyCoverage, questionRelative, queryKnown
+      agreement, answerRelative, bigramVocabularyCoverage, questionRelative, queryKnown,
+      classifierPosterior
     };
   }
 }

@@ -21,10 +21,10 @@ class EvaluationFloorTest {
   // Floors: the figures measured on eval.jsonl (see README) less about two points, so a content
   // edit that costs accuracy fails the build.
   private static final double PARAPHRASE_TOP1 = 0.96;
-  private static final double SPEECH_TOP1 = 0.92;
-  private static final double TRADITIONAL_TOP1 = 0.90;
-  private static final double OUT_OF_DOMAIN_REJECTION = 0.95;
-  private static final double MRR = 0.96;
+  private static final double SPEECH_TOP1 = 0.94;
+  private static final double TRADITIONAL_TOP1 = 0.96;
+  private static final double OUT_OF_DOMAIN_REJECTION = 0.98;
+  private static final double MRR = 0.97;
 
   @Test
   void heldOutEvaluationMeetsTheFloors() throws IOException {

@@ -17,7 +17,7 @@ class FeaturesTest {
         w[i] = random.nextGaussian();
       }
       Features features = new Features(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9],
-          x[10], x[11], x[12], x[13], x[14]);
+          x[10], x[11], x[12], x[13], x[14], x[15]);
       double expected = 0;
       double[] vector = features.vector();
       for (int i = 0; i < Features.SIZE; i++) {
