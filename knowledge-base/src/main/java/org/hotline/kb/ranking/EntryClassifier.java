@@ -1,7 +1,7 @@
 package org.hotline.kb.ranking;
 
+import java.util.Arrays;
 import org.hotline.kb.index.FaqIndex;
-import org.hotline.kb.index.TermDictionary;
 
 /**
  * A multinomial naive Bayes classifier from a query's terms to the entry asked about, trained on
@@ -13,9 +13,11 @@ import org.hotline.kb.index.TermDictionary;
  *
  * <p>The log-likelihood of an entry is, per field, the query's term count times the log of the
  * smoothed share an unseen term gets ({@code ALPHA / (N + ALPHA * V)}), plus, for each query term
- * the entry has, {@code log((n + ALPHA) / ALPHA)}: sparse postings per term, summed like a
- * search. A question can be scored as if it were not in the content (leave-one-out), which the
- * calibration needs. Immutable; thread-safe.
+ * the entry has, {@code log((n + ALPHA) / ALPHA)}, summed per term like a search: from a sparse
+ * list of the entries that have the term, or, for a term most entries have (的, 怎么, 银行), from
+ * a dense vector over all entries, which the JIT adds a few entries at a time. A question can be
+ * scored as if it were not in the content (leave-one-out), which the calibration needs.
+ * Immutable; thread-safe.
  */
 final class EntryClassifier {
   /**
@@ -23,15 +25,22 @@ final class EntryClassifier {
    * of questions with the right entry first); 0.1 and 0.5 rank a little worse, 5 too.
    */
   static final double ALPHA = 2.0;
+  /** Share of the entries from which a term's increments are kept as a dense vector. */
+  private static final double DENSE_SHARE = 0.125;
+  /** Log-probability below the leader's at which an entry's posterior is taken as 0: e^-21 < 1e-9. */
+  private static final double NEGLIGIBLE = -21;
 
-  /** The fields classified on, and per field: postings and per-entry totals. */
+  private final FaqIndex index;
   private final String[] fields;
   private final Field[] byField;
-  private final FaqIndex index;
 
-  /** One field's counts: per term id, the entries with it (ascending) and its count in each. */
-  private record Field(int vocabulary, int[][] entries, int[][] counts, float[][] increments, int[] totals,
-      double[] unseen) {}
+  /**
+   * One field's counts. Per term id: the entries with it (ascending), its count in each and the
+   * log increment of each, or instead a dense vector of increments over all entries ({@code
+   * entries} null). Per entry: the total count and the log share of an unseen term.
+   */
+  private record Field(int vocabulary, int[][] entries, int[][] counts, double[][] increments,
+      double[][] dense, int[] totals, double[] unseen) {}
 
   EntryClassifier(FaqIndex index, String... fields) {
     this.index = index;
@@ -43,8 +52,7 @@ final class EntryClassifier {
   }
 
   private static Field count(FaqIndex index, String field) {
-    TermDictionary dictionary = index.dictionary(field);
-    int vocabulary = dictionary.size();
+    int vocabulary = index.dictionary(field).size();
     int entryCount = index.entryCount();
     int[][] entries = new int[vocabulary][];
     int[][] counts = new int[vocabulary][];
@@ -64,8 +72,8 @@ final class EntryClassifier {
             entries[t] = new int[4];
             counts[t] = new int[4];
           } else if (n == entries[t].length) {
-            entries[t] = java.util.Arrays.copyOf(entries[t], 2 * n);
-            counts[t] = java.util.Arrays.copyOf(counts[t], 2 * n);
+            entries[t] = Arrays.copyOf(entries[t], 2 * n);
+            counts[t] = Arrays.copyOf(counts[t], 2 * n);
           }
           entries[t][n] = e;
           counts[t][n] = 1;
@@ -73,21 +81,28 @@ final class EntryClassifier {
         }
       }
     }
-    float[][] increments = new float[vocabulary][];
+    double[][] increments = new double[vocabulary][];
+    double[][] dense = new double[vocabulary][];
     for (int t = 0; t < vocabulary; t++) {
       int n = sizes[t];
-      entries[t] = n == 0 ? new int[0] : java.util.Arrays.copyOf(entries[t], n);
-      counts[t] = n == 0 ? new int[0] : java.util.Arrays.copyOf(counts[t], n);
-      increments[t] = new float[n];
+      entries[t] = n == 0 ? new int[0] : Arrays.copyOf(entries[t], n);
+      counts[t] = n == 0 ? new int[0] : Arrays.copyOf(counts[t], n);
+      increments[t] = new double[n];
       for (int i = 0; i < n; i++) {
-        increments[t][i] = (float) Math.log((counts[t][i] + ALPHA) / ALPHA);
+        increments[t][i] = Math.log((counts[t][i] + ALPHA) / ALPHA);
+      }
+      if (n >= DENSE_SHARE * entryCount) {
+        dense[t] = new double[entryCount];
+        for (int i = 0; i < n; i++) {
+          dense[t][entries[t][i]] = increments[t][i];
+        }
       }
     }
     double[] unseen = new double[entryCount];
     for (int e = 0; e < entryCount; e++) {
       unseen[e] = Math.log(ALPHA / (totals[e] + ALPHA * vocabulary));
     }
-    return new Field(vocabulary, entries, counts, increments, totals, unseen);
+    return new Field(vocabulary, entries, counts, increments, dense, totals, unseen);
   }
 
   /**
@@ -98,14 +113,10 @@ final class EntryClassifier {
   double[] posteriors(QueryTerms[] terms, int excludedDoc) {
     int entryCount = index.entryCount();
     double[] score = new double[entryCount];
-    int excludedEntry = excludedDoc < 0 ? -1 : index.entryOfQuestion(excludedDoc);
     for (int f = 0; f < fields.length; f++) {
       Field field = byField[f];
       QueryTerms q = terms[f];
       int size = q.size();
-      if (size == 0) {
-        continue;
-      }
       double[] unseen = field.unseen();
       for (int e = 0; e < entryCount; e++) {
         score[e] += size * unseen[e];
@@ -115,14 +126,25 @@ final class EntryClassifier {
         if (id < 0) {
           continue;
         }
-        int[] entries = field.entries()[id];
-        float[] increments = field.increments()[id];
-        for (int k = 0; k < entries.length; k++) {
-          score[entries[k]] += increments[k];
+        double[] dense = field.dense()[id];
+        if (dense != null) {
+          for (int e = 0; e < entryCount; e++) {
+            score[e] += dense[e];
+          }
+        } else {
+          int[] entries = field.entries()[id];
+          double[] increments = field.increments()[id];
+          for (int k = 0; k < entries.length; k++) {
+            score[entries[k]] += increments[k];
+          }
         }
       }
-      if (excludedEntry >= 0) {
-        score[excludedEntry] += withoutQuestion(field, fields[f], q, excludedEntry, excludedDoc) - withQuestion(field, q, excludedEntry);
+    }
+    if (excludedDoc >= 0) {
+      int entry = index.entryOfQuestion(excludedDoc);
+      for (int f = 0; f < fields.length; f++) {
+        score[entry] += withoutQuestion(byField[f], fields[f], terms[f], entry, excludedDoc)
+            - withQuestion(byField[f], terms[f], entry);
       }
     }
     double max = Double.NEGATIVE_INFINITY;
@@ -131,9 +153,9 @@ final class EntryClassifier {
     }
     double sum = 0;
     for (int e = 0; e < entryCount; e++) {
-      // exp(-40) is below a double's precision next to the leader's 1: skip the exponential.
+      // Far behind the leader, 0 rather than an exponential no feature could tell from it.
       double d = score[e] - max;
-      score[e] = d < -40 ? 0 : Math.exp(d);
+      score[e] = d < NEGLIGIBLE ? 0 : Math.exp(d);
       sum += score[e];
     }
     for (int e = 0; e < entryCount; e++) {
@@ -143,12 +165,12 @@ final class EntryClassifier {
   }
 
   /** One field's log-likelihood of the entry. */
-  private double withQuestion(Field field, QueryTerms q, int entry) {
+  private static double withQuestion(Field field, QueryTerms q, int entry) {
     double s = q.size() * field.unseen()[entry];
     for (int i = 0; i < q.size(); i++) {
       int id = q.id(i);
-      int k = id < 0 ? -1 : java.util.Arrays.binarySearch(field.entries()[id], entry);
-      s += k < 0 ? 0 : field.increments()[id][k]; // as the postings sum added it
+      int k = id < 0 ? -1 : Arrays.binarySearch(field.entries()[id], entry);
+      s += k < 0 ? 0 : field.increments()[id][k];
     }
     return s;
   }
@@ -159,20 +181,16 @@ final class EntryClassifier {
     double s = q.size() * Math.log(ALPHA / (field.totals()[entry] - docTerms.length + ALPHA * field.vocabulary()));
     for (int i = 0; i < q.size(); i++) {
       int id = q.id(i);
-      int count = countOf(field, id, entry);
-      if (id >= 0 && java.util.Arrays.binarySearch(docTerms, id) >= 0) {
+      if (id < 0) {
+        continue;
+      }
+      int k = Arrays.binarySearch(field.entries()[id], entry);
+      int count = k < 0 ? 0 : field.counts()[id][k];
+      if (Arrays.binarySearch(docTerms, id) >= 0) {
         count--;
       }
       s += Math.log((count + ALPHA) / ALPHA);
     }
     return s;
-  }
-
-  private static int countOf(Field field, int id, int entry) {
-    if (id < 0) {
-      return 0;
-    }
-    int k = java.util.Arrays.binarySearch(field.entries()[id], entry);
-    return k < 0 ? 0 : field.counts()[id][k];
   }
 }

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.hotline.kb.Answer;
 import org.hotline.kb.KnowledgeBase;
-import org.hotline.server.http.Json;
 import org.hotline.server.kb.KnowledgeBaseService;
 import org.hotline.server.kb.UnansweredQuestions;
 
@@ -20,9 +19,14 @@ import org.hotline.server.kb.UnansweredQuestions;
  * cleared on reload and each entry remembers the version it came from. Thread-safe.
  */
 public final class AnswerService {
-  /** One answer with its ready-to-send JSON. */
-  public record Result(Answer answer, byte[] json) {}
+  /** One answer, and how to write it as the JSON body of {@code POST /api/v1/ask}. */
+  public record Result(Answer answer, AnswerJson encoder) {
+    public byte[] json() {
+      return encoder.encode(answer);
+    }
+  }
 
+  /** An answer with the knowledge-base version it came from and that version's JSON encoder. */
   private record Cached(KnowledgeBase version, Result result) {}
 
   private final KnowledgeBaseService knowledgeBase;
@@ -30,11 +34,16 @@ public final class AnswerService {
   private final Cache<String, Cached> cache;
   private final DistributionSummary confidence;
   private final Counter unansweredCount;
+  /** The JSON encoder of the latest knowledge-base version asked. */
+  private volatile Versioned encoder;
+
+  private record Versioned(KnowledgeBase version, AnswerJson encoder) {}
 
   public AnswerService(KnowledgeBaseService knowledgeBase, UnansweredQuestions unanswered,
       MeterRegistry registry, long cacheSize) {
     this.knowledgeBase = requireNonNull(knowledgeBase, "knowledgeBase");
     this.unanswered = requireNonNull(unanswered, "unanswered");
+    this.encoder = new Versioned(null, null);
     this.cache = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
     CaffeineCacheMetrics.monitor(registry, cache, "answers");
     this.confidence = DistributionSummary.builder("hotline.answer.confidence")
@@ -53,7 +62,7 @@ public final class AnswerService {
     Cached cached = cache.getIfPresent(normalized);
     if (cached == null || cached.version() != kb) {
       Answer answer = kb.answerNormalized(normalized);
-      cached = new Cached(kb, new Result(answer, Json.bytes(AskResponse.of(answer))));
+      cached = new Cached(kb, new Result(answer, encoderFor(kb)));
       cache.put(normalized, cached);
     }
     Result result = cached.result();
@@ -63,5 +72,14 @@ public final class AnswerService {
       unanswered.record(question, normalized);
     }
     return result;
+  }
+
+  private AnswerJson encoderFor(KnowledgeBase kb) {
+    Versioned current = encoder;
+    if (current.version() != kb) {
+      current = new Versioned(kb, new AnswerJson(kb)); // a few milliseconds, once per version
+      encoder = current;
+    }
+    return current.encoder();
   }
 }

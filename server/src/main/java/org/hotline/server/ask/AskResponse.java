@@ -22,11 +22,16 @@ public record AskResponse(
   /** A suggested entry, offered by its question. */
   public record SuggestionView(String faqId, String question) {}
 
+  /** A confidence as sent: three decimals. */
+  static double rounded(double confidence) {
+    return Math.round(confidence * 1000) / 1000.0;
+  }
+
   public static AskResponse of(Answer answer) {
     List<SuggestionView> suggestions = answer.suggestions().stream()
         .map(s -> new SuggestionView(s.faqId(), s.question()))
         .toList();
-    double confidence = Math.round(answer.confidence() * 1000) / 1000.0;
+    double confidence = rounded(answer.confidence());
     if (answer instanceof Answer.Answered a) {
       FaqEntry e = a.entry();
       return new AskResponse(true, e.answer(), e.voiceAnswer(), e.id(), e.category(), e.source(),
