@@ -117,9 +117,11 @@ public final class CandidateRanker {
       return List.of();
     }
     touched.sort(Comparator.comparingDouble(ordinal -> -score[ordinal]));
-    double[] posterior = classifier.posteriors(new QueryTerms[] {pinyin, words}, excludedDoc);
+    EntryClassifier.Posteriors classified =
+        classifier.posteriors(new QueryTerms[] {pinyin, words}, excludedDoc, CLASSIFIER_ENTRIES);
+    double[] posterior = classified.probability();
     List<Integer> kept = new ArrayList<>(touched.subList(0, Math.min(ENTRIES, touched.size())));
-    for (int ordinal : classifierLeaders(posterior)) {
+    for (int ordinal : classified.leaders()) {
       if (!kept.contains(ordinal)) {
         kept.add(ordinal);
       }
@@ -211,22 +213,6 @@ public final class CandidateRanker {
     }
     candidates.sort(Comparator.comparingDouble(Candidate::confidence).reversed());
     return candidates;
-  }
-
-  /** The classifier's {@link #CLASSIFIER_ENTRIES} most probable entries, best first (lower ordinal on ties). */
-  private static int[] classifierLeaders(double[] posterior) {
-    int[] leaders = new int[Math.min(CLASSIFIER_ENTRIES, posterior.length)];
-    java.util.Arrays.fill(leaders, -1);
-    for (int e = 0; e < posterior.length; e++) {
-      for (int k = 0; k < leaders.length; k++) {
-        if (leaders[k] < 0 || posterior[e] > posterior[leaders[k]]) {
-          System.arraycopy(leaders, k, leaders, k + 1, leaders.length - k - 1);
-          leaders[k] = e;
-          break;
-        }
-      }
-    }
-    return leaders;
   }
 
   /** The index document of an entry's {@code question}th question (0: the canonical one). */

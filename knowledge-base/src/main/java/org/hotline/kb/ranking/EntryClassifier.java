@@ -39,8 +39,11 @@ final class EntryClassifier {
    * log increment of each, or instead a dense vector of increments over all entries ({@code
    * entries} null). Per entry: the total count and the log share of an unseen term.
    */
-  private record Field(int vocabulary, int[][] entries, int[][] counts, double[][] increments,
-      double[][] dense, int[] totals, double[] unseen) {}
+  private record Field(int vocabulary, int[][] entries, int[][] counts, float[][] increments,
+      float[][] dense, int[] totals, float[] unseen) {}
+
+  /** Each entry's posterior probability, and the most probable entries, best first. */
+  record Posteriors(double[] probability, int[] leaders) {}
 
   EntryClassifier(FaqIndex index, String... fields) {
     this.index = index;
@@ -81,43 +84,52 @@ final class EntryClassifier {
         }
       }
     }
-    double[][] increments = new double[vocabulary][];
-    double[][] dense = new double[vocabulary][];
+    float[][] increments = new float[vocabulary][];
+    float[][] dense = new float[vocabulary][];
     for (int t = 0; t < vocabulary; t++) {
       int n = sizes[t];
       entries[t] = n == 0 ? new int[0] : Arrays.copyOf(entries[t], n);
       counts[t] = n == 0 ? new int[0] : Arrays.copyOf(counts[t], n);
-      increments[t] = new double[n];
+      increments[t] = new float[n];
       for (int i = 0; i < n; i++) {
-        increments[t][i] = Math.log((counts[t][i] + ALPHA) / ALPHA);
+        increments[t][i] = (float) Math.log((counts[t][i] + ALPHA) / ALPHA);
       }
       if (n >= DENSE_SHARE * entryCount) {
-        dense[t] = new double[entryCount];
+        dense[t] = new float[entryCount];
         for (int i = 0; i < n; i++) {
           dense[t][entries[t][i]] = increments[t][i];
         }
       }
     }
-    double[] unseen = new double[entryCount];
+    float[] unseen = new float[entryCount];
     for (int e = 0; e < entryCount; e++) {
-      unseen[e] = Math.log(ALPHA / (totals[e] + ALPHA * vocabulary));
+      unseen[e] = (float) unseen(totals[e], vocabulary);
     }
     return new Field(vocabulary, entries, counts, increments, dense, totals, unseen);
   }
 
   /**
+   * The log share of an unseen term in an entry with {@code total} term counts, less the same for
+   * an empty entry (a constant that cancels out of the posteriors): small numbers, which keep the
+   * sums precise in {@code float}.
+   */
+  private static double unseen(int total, int vocabulary) {
+    return -Math.log1p(total / (ALPHA * vocabulary));
+  }
+
+  /**
    * Each entry's posterior probability given the query terms of each field (in the order the
    * classifier was built with), as if {@code excludedDoc} (or nothing, when negative) were not in
-   * the content.
+   * the content, and the {@code leaders} most probable entries.
    */
-  double[] posteriors(QueryTerms[] terms, int excludedDoc) {
+  Posteriors posteriors(QueryTerms[] terms, int excludedDoc, int leaders) {
     int entryCount = index.entryCount();
-    double[] score = new double[entryCount];
+    float[] score = new float[entryCount];
     for (int f = 0; f < fields.length; f++) {
       Field field = byField[f];
       QueryTerms q = terms[f];
       int size = q.size();
-      double[] unseen = field.unseen();
+      float[] unseen = field.unseen();
       for (int e = 0; e < entryCount; e++) {
         score[e] += size * unseen[e];
       }
@@ -126,14 +138,14 @@ final class EntryClassifier {
         if (id < 0) {
           continue;
         }
-        double[] dense = field.dense()[id];
+        float[] dense = field.dense()[id];
         if (dense != null) {
           for (int e = 0; e < entryCount; e++) {
             score[e] += dense[e];
           }
         } else {
           int[] entries = field.entries()[id];
-          double[] increments = field.increments()[id];
+          float[] increments = field.increments()[id];
           for (int k = 0; k < entries.length; k++) {
             score[entries[k]] += increments[k];
           }
@@ -142,26 +154,37 @@ final class EntryClassifier {
     }
     if (excludedDoc >= 0) {
       int entry = index.entryOfQuestion(excludedDoc);
+      double change = 0;
       for (int f = 0; f < fields.length; f++) {
-        score[entry] += withoutQuestion(byField[f], fields[f], terms[f], entry, excludedDoc)
+        change += withoutQuestion(byField[f], fields[f], terms[f], entry, excludedDoc)
             - withQuestion(byField[f], terms[f], entry);
       }
+      score[entry] += (float) change;
     }
-    double max = Double.NEGATIVE_INFINITY;
-    for (double s : score) {
-      max = Math.max(max, s);
+    int[] best = new int[Math.min(leaders, entryCount)];
+    Arrays.fill(best, -1);
+    for (int e = 0; e < entryCount; e++) {
+      for (int k = 0; k < best.length; k++) {
+        if (best[k] < 0 || score[e] > score[best[k]]) {
+          System.arraycopy(best, k, best, k + 1, best.length - k - 1);
+          best[k] = e;
+          break;
+        }
+      }
     }
+    double max = best.length == 0 ? 0 : score[best[0]];
+    double[] probability = new double[entryCount];
     double sum = 0;
     for (int e = 0; e < entryCount; e++) {
       // Far behind the leader, 0 rather than an exponential no feature could tell from it.
       double d = score[e] - max;
-      score[e] = d < NEGLIGIBLE ? 0 : Math.exp(d);
-      sum += score[e];
+      probability[e] = d < NEGLIGIBLE ? 0 : Math.exp(d);
+      sum += probability[e];
     }
     for (int e = 0; e < entryCount; e++) {
-      score[e] /= sum;
+      probability[e] /= sum;
     }
-    return score;
+    return new Posteriors(probability, best);
   }
 
   /** One field's log-likelihood of the entry. */
@@ -178,7 +201,7 @@ final class EntryClassifier {
   /** One field's log-likelihood of the entry with one of its questions taken out of the counts. */
   private double withoutQuestion(Field field, String name, QueryTerms q, int entry, int doc) {
     int[] docTerms = index.termsOfQuestion(name, doc); // sorted distinct ids
-    double s = q.size() * Math.log(ALPHA / (field.totals()[entry] - docTerms.length + ALPHA * field.vocabulary()));
+    double s = q.size() * unseen(field.totals()[entry] - docTerms.length, field.vocabulary());
     for (int i = 0; i < q.size(); i++) {
       int id = q.id(i);
       if (id < 0) {

@@ -34,7 +34,9 @@ class EntryClassifierTest {
   void posteriorsAreNaiveBayesOverTheEntriesQuestions() {
     for (String question : List.of("信用卡被冻结了怎么办", "假币能不能拿去银行换", "今天天气怎么样")) {
       QueryTerms[] terms = queryTerms(question);
-      assertPosteriorsEqual(reference(terms, -1), classifier.posteriors(terms, -1), question);
+      EntryClassifier.Posteriors posteriors = classifier.posteriors(terms, -1, 2);
+      assertPosteriorsEqual(reference(terms, -1), posteriors.probability(), question);
+      assertLeaders(posteriors, question);
     }
   }
 
@@ -45,20 +47,34 @@ class EntryClassifierTest {
     for (int question : new int[] {0, 1, docs.length - 1}) {
       String text = index.entry(ordinal).allQuestions().get(question);
       QueryTerms[] terms = queryTerms(text);
-      double[] left = classifier.posteriors(terms, docs[question]);
+      double[] left = classifier.posteriors(terms, docs[question], 2).probability();
       assertPosteriorsEqual(reference(terms, docs[question]), left, text);
       // The question itself no longer vouches for its entry.
-      assertTrue(left[ordinal] < classifier.posteriors(queryTerms(text), -1)[ordinal], text);
+      assertTrue(left[ordinal] < classifier.posteriors(queryTerms(text), -1, 2).probability()[ordinal], text);
     }
   }
 
   @Test
   void theTopicWordOutweighsGenericPhrases() {
     // 本人…应如何处理 is shared by many entries' formal questions; 冻结 names the topic.
-    double[] p = classifier.posteriors(queryTerms("本人信用卡突遭银行冻结，未能刷卡，应如何处理？"), -1);
+    EntryClassifier.Posteriors posteriors =
+        classifier.posteriors(queryTerms("本人信用卡突遭银行冻结，未能刷卡，应如何处理？"), -1, 2);
+    double[] p = posteriors.probability();
     int frozen = ordinalOf("credit-card.card-frozen");
+    assertEquals(frozen, posteriors.leaders()[0]);
     for (int e = 0; e < p.length; e++) {
       assertTrue(e == frozen || p[e] < p[frozen], index.entry(e).id() + " " + p[e] + " vs " + p[frozen]);
+    }
+  }
+
+  /** The leaders are the most probable entries, best first. */
+  private static void assertLeaders(EntryClassifier.Posteriors posteriors, String question) {
+    double[] p = posteriors.probability();
+    int[] leaders = posteriors.leaders();
+    assertEquals(2, leaders.length);
+    assertTrue(p[leaders[0]] >= p[leaders[1]], question);
+    for (int e = 0; e < p.length; e++) {
+      assertTrue(e == leaders[0] || e == leaders[1] || p[e] <= p[leaders[1]], question + ": " + e);
     }
   }
 

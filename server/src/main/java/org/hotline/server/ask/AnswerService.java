@@ -14,9 +14,10 @@ import org.hotline.server.kb.KnowledgeBaseService;
 import org.hotline.server.kb.UnansweredQuestions;
 
 /**
- * Answers questions from the current knowledge base, caching the serialised answer by normalised
- * question. An entry made from an older knowledge-base version is never served: the cache is
- * cleared on reload and each entry remembers the version it came from. Thread-safe.
+ * Answers questions from the current knowledge base, caching the answer by normalised question;
+ * its JSON is written when it is sent, from parts encoded once per knowledge-base version
+ * ({@link AnswerJson}). An entry made from an older version is never served: the cache is cleared
+ * on reload and each entry remembers the version it came from. Thread-safe.
  */
 public final class AnswerService {
   /** One answer, and how to write it as the JSON body of {@code POST /api/v1/ask}. */
