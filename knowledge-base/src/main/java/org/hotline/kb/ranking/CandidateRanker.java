@@ -119,7 +119,6 @@ public final class CandidateRanker {
     touched.sort(Comparator.comparingDouble(ordinal -> -score[ordinal]));
     EntryClassifier.Posteriors classified =
         classifier.posteriors(new QueryTerms[] {pinyin, words}, excludedDoc, CLASSIFIER_ENTRIES);
-    double[] posterior = classified.probability();
     List<Integer> kept = new ArrayList<>(touched.subList(0, Math.min(ENTRIES, touched.size())));
     for (int ordinal : classified.leaders()) {
       if (!kept.contains(ordinal)) {
@@ -128,7 +127,7 @@ public final class CandidateRanker {
     }
     float best = score[touched.get(0)];
     float second = touched.size() > 1 ? score[touched.get(1)] : 0;
-    List<Candidate> candidates = new ArrayList<>(ENTRIES);
+    List<Candidate> candidates = new ArrayList<>(kept.size());
     // A query that says little (呵呵呵, 几点了) cannot be fully covered: shares are discounted by
     // how much information the query carries, up to a typical question's worth.
     double information = Math.min(1, pinyin.totalWeight() / INFORMATION_SCALE);
@@ -153,7 +152,6 @@ public final class CandidateRanker {
       double bigramVocabulary = information * bigrams.coverage(entryVocabularies.bigrams());
       double answerRelative = bestAnswer == 0 ? 0 : answerScore[ordinal] / bestAnswer;
       double questionRelative = bestQuestion == 0 ? 0 : Math.min(1, questionScore[ordinal] / bestQuestion);
-      Candidate bestOfEntry = null;
       // Features for the entry's questions that Lucene found; all of them if only its answer matched.
       int[] docs = hitQuestionsOf(ordinal, questionHits, excludedDoc);
       if (docs.length == 0) {
@@ -182,37 +180,58 @@ public final class CandidateRanker {
         }
       }
       double agreement = information * (best1 + best2 + best3) / 3;
+      // The entry's best question by the inputs that vary between its questions (the others are
+      // the entry's own), then its features once: no feature record per question.
+      int bestDoc = -1;
+      double bestPart = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < docs.length; i++) {
         int doc = docs[i];
-        double pinyinMatched = matched[i];
-        // What share of what the question says the query also says (the same weights as matched).
-        double docPinyinWeight = index.pinyinWeightOfQuestion(doc);
-        Features features = new Features(
-            information * (pinyin.totalWeight() == 0 ? 0 : pinyinMatched / pinyin.totalWeight()),
+        double part = model.questionPart(
+            pinyinCoverage(pinyin, information, matched[i]),
             perQuestionBigrams ? information * bigrams.coverage(index.termsOfQuestion(TextAnalysis.BIGRAMS, doc)) : 0,
             perQuestionWords ? information * words.coverage(index.termsOfQuestion(TextAnalysis.WORDS, doc)) : 0,
-            docPinyinWeight == 0 ? 0 : pinyinMatched / docPinyinWeight,
-            relative,
-            vocabulary,
-            Math.min(1, pinyinMatched / EVIDENCE_SCALE),
-            perQuestionChars ? information * chars.coverage(index.charsOfQuestion(doc)) : 0,
-            charVocabulary,
-            wordVocabulary,
-            agreement,
-            answerRelative,
-            bigramVocabulary,
-            questionRelative,
-            known,
-            posterior[ordinal]);
-        double confidence = model.match(features);
-        if (bestOfEntry == null || confidence > bestOfEntry.confidence()) {
-          bestOfEntry = new Candidate(index.entry(ordinal), confidence, features);
+            pinyinPrecision(doc, matched[i]),
+            Math.min(1, matched[i] / EVIDENCE_SCALE),
+            perQuestionChars ? information * chars.coverage(index.charsOfQuestion(doc)) : 0);
+        if (part > bestPart) {
+          bestPart = part;
+          bestDoc = i;
         }
       }
+      int doc = docs[bestDoc];
+      Features features = new Features(
+          pinyinCoverage(pinyin, information, matched[bestDoc]),
+          perQuestionBigrams ? information * bigrams.coverage(index.termsOfQuestion(TextAnalysis.BIGRAMS, doc)) : 0,
+          perQuestionWords ? information * words.coverage(index.termsOfQuestion(TextAnalysis.WORDS, doc)) : 0,
+          pinyinPrecision(doc, matched[bestDoc]),
+          relative,
+          vocabulary,
+          Math.min(1, matched[bestDoc] / EVIDENCE_SCALE),
+          perQuestionChars ? information * chars.coverage(index.charsOfQuestion(doc)) : 0,
+          charVocabulary,
+          wordVocabulary,
+          agreement,
+          answerRelative,
+          bigramVocabulary,
+          questionRelative,
+          known,
+          classified.probability(ordinal));
+      Candidate bestOfEntry = new Candidate(index.entry(ordinal), model.match(features), features);
       candidates.add(bestOfEntry);
     }
     candidates.sort(Comparator.comparingDouble(Candidate::confidence).reversed());
     return candidates;
+  }
+
+  /** Share of the query's pinyin weight a question matched, discounted for a query that says little. */
+  private static double pinyinCoverage(QueryTerms pinyin, double information, double matched) {
+    return information * (pinyin.totalWeight() == 0 ? 0 : matched / pinyin.totalWeight());
+  }
+
+  /** What share of what the question says the query also says (the same weights as matched). */
+  private double pinyinPrecision(int doc, double matched) {
+    double docPinyinWeight = index.pinyinWeightOfQuestion(doc);
+    return docPinyinWeight == 0 ? 0 : matched / docPinyinWeight;
   }
 
   /** The index document of an entry's {@code question}th question (0: the canonical one). */

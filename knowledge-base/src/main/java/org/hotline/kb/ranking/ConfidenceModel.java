@@ -47,6 +47,18 @@ public record ConfidenceModel(
     return sigmoid(matchBias + features.dot(matchWeights));
   }
 
+  /**
+   * The part of the match model's sum that varies between one entry's questions: the inputs
+   * other than these are the entry's own, so the question with the largest part is the entry's
+   * best match.
+   */
+  public double questionPart(double pinyinCoverage, double bigramCoverage, double wordCoverage,
+      double pinyinPrecision, double evidence, double charCoverage) {
+    double[] w = matchWeights;
+    return w[0] * pinyinCoverage + w[1] * bigramCoverage + w[2] * wordCoverage
+        + w[3] * pinyinPrecision + w[6] * evidence + w[7] * charCoverage;
+  }
+
   /** Whether the match model gives the input at this position of {@link Features#vector()} any weight. */
   public boolean weighs(int feature) {
     return matchWeights[feature] != 0;

@@ -14,8 +14,9 @@ import org.hotline.kb.index.FaqIndex;
  * <p>The log-likelihood of an entry is, per field, the query's term count times the log of the
  * smoothed share an unseen term gets ({@code ALPHA / (N + ALPHA * V)}), plus, for each query term
  * the entry has, {@code log((n + ALPHA) / ALPHA)}, summed per term like a search: from a sparse
- * list of the entries that have the term, or, for a term most entries have (的, 怎么, 银行), from
- * a dense vector over all entries, which the JIT adds a few entries at a time. A question can be
+ * list of the entries that have the term, or, for a term an eighth of the entries or more have
+ * (的, 怎么, 银行), from a dense vector over all entries, which the JIT adds several entries at a
+ * time. Sums are in {@code float}, from logs shifted to stay small (see {@link #unseen}). A question can be
  * scored as if it were not in the content (leave-one-out), which the calibration needs.
  * Immutable; thread-safe.
  */
@@ -42,8 +43,16 @@ final class EntryClassifier {
   private record Field(int vocabulary, int[][] entries, int[][] counts, float[][] increments,
       float[][] dense, int[] totals, float[] unseen) {}
 
-  /** Each entry's posterior probability, and the most probable entries, best first. */
-  record Posteriors(double[] probability, int[] leaders) {}
+  /**
+   * Each entry's log-likelihood (shifted), and the most probable entries, best first; an entry's
+   * posterior probability is {@code exp(score - max) / sum}, taken as 0 far behind the leader.
+   */
+  record Posteriors(float[] score, double max, double sum, int[] leaders) {
+    double probability(int entry) {
+      double d = score[entry] - max;
+      return d < NEGLIGIBLE ? 0 : Math.exp(d) / sum;
+    }
+  }
 
   EntryClassifier(FaqIndex index, String... fields) {
     this.index = index;
@@ -173,18 +182,13 @@ final class EntryClassifier {
       }
     }
     double max = best.length == 0 ? 0 : score[best[0]];
-    double[] probability = new double[entryCount];
     double sum = 0;
     for (int e = 0; e < entryCount; e++) {
       // Far behind the leader, 0 rather than an exponential no feature could tell from it.
       double d = score[e] - max;
-      probability[e] = d < NEGLIGIBLE ? 0 : Math.exp(d);
-      sum += probability[e];
+      sum += d < NEGLIGIBLE ? 0 : Math.exp(d);
     }
-    for (int e = 0; e < entryCount; e++) {
-      probability[e] /= sum;
-    }
-    return new Posteriors(probability, best);
+    return new Posteriors(score, max, sum, best);
   }
 
   /** One field's log-likelihood of the entry. */

@@ -35,7 +35,7 @@ class EntryClassifierTest {
     for (String question : List.of("信用卡被冻结了怎么办", "假币能不能拿去银行换", "今天天气怎么样")) {
       QueryTerms[] terms = queryTerms(question);
       EntryClassifier.Posteriors posteriors = classifier.posteriors(terms, -1, 2);
-      assertPosteriorsEqual(reference(terms, -1), posteriors.probability(), question);
+      assertPosteriorsEqual(reference(terms, -1), probabilities(posteriors), question);
       assertLeaders(posteriors, question);
     }
   }
@@ -47,10 +47,10 @@ class EntryClassifierTest {
     for (int question : new int[] {0, 1, docs.length - 1}) {
       String text = index.entry(ordinal).allQuestions().get(question);
       QueryTerms[] terms = queryTerms(text);
-      double[] left = classifier.posteriors(terms, docs[question], 2).probability();
+      double[] left = probabilities(classifier.posteriors(terms, docs[question], 2));
       assertPosteriorsEqual(reference(terms, docs[question]), left, text);
       // The question itself no longer vouches for its entry.
-      assertTrue(left[ordinal] < classifier.posteriors(queryTerms(text), -1, 2).probability()[ordinal], text);
+      assertTrue(left[ordinal] < probabilities(classifier.posteriors(queryTerms(text), -1, 2))[ordinal], text);
     }
   }
 
@@ -59,7 +59,7 @@ class EntryClassifierTest {
     // 本人…应如何处理 is shared by many entries' formal questions; 冻结 names the topic.
     EntryClassifier.Posteriors posteriors =
         classifier.posteriors(queryTerms("本人信用卡突遭银行冻结，未能刷卡，应如何处理？"), -1, 2);
-    double[] p = posteriors.probability();
+    double[] p = probabilities(posteriors);
     int frozen = ordinalOf("credit-card.card-frozen");
     assertEquals(frozen, posteriors.leaders()[0]);
     for (int e = 0; e < p.length; e++) {
@@ -67,9 +67,17 @@ class EntryClassifierTest {
     }
   }
 
+  private static double[] probabilities(EntryClassifier.Posteriors posteriors) {
+    double[] p = new double[index.entryCount()];
+    for (int e = 0; e < p.length; e++) {
+      p[e] = posteriors.probability(e);
+    }
+    return p;
+  }
+
   /** The leaders are the most probable entries, best first. */
   private static void assertLeaders(EntryClassifier.Posteriors posteriors, String question) {
-    double[] p = posteriors.probability();
+    double[] p = probabilities(posteriors);
     int[] leaders = posteriors.leaders();
     assertEquals(2, leaders.length);
     assertTrue(p[leaders[0]] >= p[leaders[1]], question);
