@@ -27,7 +27,7 @@ public final class AnswerJson {
   /** An entry as a suggestion: its canonical question and the suggestion object's bytes. */
   private record Suggested(String question, byte[] json) {}
 
-  /** The entry's fields as an answer, without braces, and the entry as a suggestion object. */
+  /** An entry's fields in an answered response, in {@link AskResponse}'s order. */
   private record EntryFields(String answer, String voiceAnswer, String faqId, String category, String source) {}
 
   AnswerJson(KnowledgeBase kb) {
