@@ -182,32 +182,37 @@ public final class CandidateRanker {
       double agreement = information * (best1 + best2 + best3) / 3;
       // The entry's best question by the inputs that vary between its questions (the others are
       // the entry's own), then its features once: no feature record per question.
-      int bestDoc = -1;
       double bestPart = Double.NEGATIVE_INFINITY;
+      QuestionInputs bestInputs = null;
       for (int i = 0; i < docs.length; i++) {
         int doc = docs[i];
+        double pinyinCoverage = information * (pinyin.totalWeight() == 0 ? 0 : matched[i] / pinyin.totalWeight());
+        double bigramCoverage = perQuestionBigrams
+            ? information * bigrams.coverage(index.termsOfQuestion(TextAnalysis.BIGRAMS, doc)) : 0;
+        double wordCoverage = perQuestionWords
+            ? information * words.coverage(index.termsOfQuestion(TextAnalysis.WORDS, doc)) : 0;
+        // What share of what the question says the query also says (the same weights as matched).
+        double docPinyinWeight = index.pinyinWeightOfQuestion(doc);
+        double pinyinPrecision = docPinyinWeight == 0 ? 0 : matched[i] / docPinyinWeight;
+        double evidence = Math.min(1, matched[i] / EVIDENCE_SCALE);
+        double charCoverage = perQuestionChars ? information * chars.coverage(index.charsOfQuestion(doc)) : 0;
         double part = model.questionPart(
-            pinyinCoverage(pinyin, information, matched[i]),
-            perQuestionBigrams ? information * bigrams.coverage(index.termsOfQuestion(TextAnalysis.BIGRAMS, doc)) : 0,
-            perQuestionWords ? information * words.coverage(index.termsOfQuestion(TextAnalysis.WORDS, doc)) : 0,
-            pinyinPrecision(doc, matched[i]),
-            Math.min(1, matched[i] / EVIDENCE_SCALE),
-            perQuestionChars ? information * chars.coverage(index.charsOfQuestion(doc)) : 0);
+            pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, evidence, charCoverage);
         if (part > bestPart) {
           bestPart = part;
-          bestDoc = i;
+          bestInputs = new QuestionInputs(
+              pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, evidence, charCoverage);
         }
       }
-      int doc = docs[bestDoc];
       Features features = new Features(
-          pinyinCoverage(pinyin, information, matched[bestDoc]),
-          perQuestionBigrams ? information * bigrams.coverage(index.termsOfQuestion(TextAnalysis.BIGRAMS, doc)) : 0,
-          perQuestionWords ? information * words.coverage(index.termsOfQuestion(TextAnalysis.WORDS, doc)) : 0,
-          pinyinPrecision(doc, matched[bestDoc]),
+          bestInputs.pinyinCoverage(),
+          bestInputs.bigramCoverage(),
+          bestInputs.wordCoverage(),
+          bestInputs.pinyinPrecision(),
           relative,
           vocabulary,
-          Math.min(1, matched[bestDoc] / EVIDENCE_SCALE),
-          perQuestionChars ? information * chars.coverage(index.charsOfQuestion(doc)) : 0,
+          bestInputs.evidence(),
+          bestInputs.charCoverage(),
           charVocabulary,
           wordVocabulary,
           agreement,
@@ -223,16 +228,9 @@ public final class CandidateRanker {
     return candidates;
   }
 
-  /** Share of the query's pinyin weight a question matched, discounted for a query that says little. */
-  private static double pinyinCoverage(QueryTerms pinyin, double information, double matched) {
-    return information * (pinyin.totalWeight() == 0 ? 0 : matched / pinyin.totalWeight());
-  }
-
-  /** What share of what the question says the query also says (the same weights as matched). */
-  private double pinyinPrecision(int doc, double matched) {
-    double docPinyinWeight = index.pinyinWeightOfQuestion(doc);
-    return docPinyinWeight == 0 ? 0 : matched / docPinyinWeight;
-  }
+  /** The match model's inputs that vary between one entry's questions. */
+  private record QuestionInputs(double pinyinCoverage, double bigramCoverage, double wordCoverage,
+      double pinyinPrecision, double evidence, double charCoverage) {}
 
   /** The index document of an entry's {@code question}th question (0: the canonical one). */
   public int questionDocument(int ordinal, int question) {

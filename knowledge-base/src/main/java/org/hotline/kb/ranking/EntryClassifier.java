@@ -37,8 +37,9 @@ final class EntryClassifier {
 
   /**
    * One field's counts. Per term id: the entries with it (ascending), its count in each and the
-   * log increment of each, or instead a dense vector of increments over all entries ({@code
-   * entries} null). Per entry: the total count and the log share of an unseen term.
+   * log increment of each, and for a common term the same increments as a dense vector over all
+   * entries (null for the others), which the search adds instead. Per entry: the total count and
+   * the log share of an unseen term.
    */
   private record Field(int vocabulary, int[][] entries, int[][] counts, float[][] increments,
       float[][] dense, int[] totals, float[] unseen) {}
