@@ -32,8 +32,7 @@ public final class KnowledgeBase {
   private KnowledgeBase(KnowledgeBaseContent content, ConfidenceModel model) {
     this.content = requireNonNull(content, "content");
     this.normalizer = new QuestionNormalizer(new SynonymCanonicalizer(content.synonymGroups()));
-    TextAnalysis analysis = new TextAnalysis();
-    this.ranker = new CandidateRanker(new FaqIndex(content, normalizer, analysis), analysis, model);
+    this.ranker = new CandidateRanker(new FaqIndex(content, normalizer, new TextAnalysis()), model);
     this.fraudGuard = new FraudGuard(content.fraudTriggers(), normalizer::normalize);
   }
 

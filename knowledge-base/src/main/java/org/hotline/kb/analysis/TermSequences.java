@@ -89,7 +89,8 @@ public final class TermSequences {
     return out;
   }
 
-  private static boolean isIdeograph(char c) {
+  /** Whether a character is one of a run that {@link #characterBigrams} pairs up. */
+  public static boolean isIdeograph(char c) {
     return ChineseCharacters.isHan(c) || Character.isIdeographic(c);
   }
 }

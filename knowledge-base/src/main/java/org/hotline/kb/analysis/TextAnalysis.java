@@ -10,9 +10,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Runs normalised text through the three field analyzers and keeps the distinct terms of each:
- * what the content is indexed under ({@link #analyze}) and what a query is matched with
- * ({@link #analyzeQuery}: the same bigrams, and the content's own words found by longest match
- * instead of smartcn). Thread-safe.
+ * what the content is indexed under. A query's terms are read as ids straight from its text
+ * ({@link org.hotline.kb.index.QueryTermIds}). Thread-safe.
  */
 public final class TextAnalysis {
   public static final String WORDS = "words";
@@ -29,17 +28,6 @@ public final class TextAnalysis {
   public Terms analyze(String normalized) {
     return new Terms(
         terms(words, WORDS, normalized),
-        new LinkedHashSet<>(TermSequences.characterBigrams(normalized)),
-        new LinkedHashSet<>(TermSequences.pinyinBigrams(normalized)));
-  }
-
-  /**
-   * A query's terms: bigrams and pinyin as for the content, words from {@code words} (the content's
-   * vocabulary by longest match) instead of smartcn, which would cost a quarter of a question.
-   */
-  public Terms analyzeQuery(String normalized, java.util.function.Function<String, java.util.List<String>> words) {
-    return new Terms(
-        new LinkedHashSet<>(words.apply(normalized)),
         new LinkedHashSet<>(TermSequences.characterBigrams(normalized)),
         new LinkedHashSet<>(TermSequences.pinyinBigrams(normalized)));
   }

@@ -72,8 +72,8 @@ public final class FaqIndex {
   private final TermImpacts.Postings[] answerPostings;
   /** Per question: the summed weight of its pinyin terms. */
   private final double[] pinyinWeightOfQuestion;
-  /** Character-dictionary id of each character of the Han block, -1 when no text has it. */
-  private final int[] charIdOfHan = new int[ChineseCharacters.LAST - ChineseCharacters.FIRST + 1];
+  /** A query's terms as ids in each field's dictionary. */
+  private final QueryTermIds queryTermIds;
 
   public FaqIndex(KnowledgeBaseContent content, QuestionNormalizer normalizer, TextAnalysis analysis) {
     requireNonNull(content, "content");
@@ -191,12 +191,10 @@ public final class FaqIndex {
     TermDictionary charDictionary = new TermDictionary(charIdf, idf(questionChars.size(), 0), allChars);
     dictionaries.put(CHARS, charDictionary);
     charsOfQuestion = questionChars.stream().map(charDictionary::sortedIds).toArray(int[][]::new);
-    for (char c = ChineseCharacters.FIRST; c <= ChineseCharacters.LAST; c++) {
-      charIdOfHan[c - ChineseCharacters.FIRST] = charDictionary.id(String.valueOf(c));
-    }
     TermDictionary words = dictionaries.get(TextAnalysis.WORDS);
     TermDictionary pinyin = dictionaries.get(TextAnalysis.PINYIN);
     TermDictionary bigrams = dictionaries.get(TextAnalysis.BIGRAMS);
+    queryTermIds = new QueryTermIds(words, bigrams, pinyin, charDictionary);
     pinyinPostings = byId(impactsByField.get(TextAnalysis.PINYIN), pinyin);
     answerPostings = byId(impactsByField.get(ANSWER), bigrams);
     pinyinWeightOfQuestion = java.util.Arrays.stream(termsOfQuestion.get(TextAnalysis.PINYIN))
@@ -357,33 +355,9 @@ public final class FaqIndex {
     return pinyinWeightOfQuestion[doc];
   }
 
-  /**
-   * The character-dictionary ids of the first {@code max} distinct Han characters of a text, in
-   * order of first appearance; each distinct character no text has is a -1 of its own (it counts
-   * against coverage).
-   */
-  public int[] charIds(String text, int max) {
-    int[] out = new int[Math.min(text.length(), max)];
-    char[] seen = new char[out.length];
-    int n = 0;
-    for (int i = 0; i < text.length() && n < out.length; i++) {
-      char c = text.charAt(i);
-      if (!ChineseCharacters.isHan(c) || contains(seen, n, c)) {
-        continue;
-      }
-      seen[n] = c;
-      out[n++] = charIdOfHan[c - ChineseCharacters.FIRST];
-    }
-    return java.util.Arrays.copyOf(out, n);
-  }
-
-  private static boolean contains(char[] chars, int size, char c) {
-    for (int i = 0; i < size; i++) {
-      if (chars[i] == c) {
-        return true;
-      }
-    }
-    return false;
+  /** Reads a query's terms as ids in each field's dictionary. */
+  public QueryTermIds queryTermIds() {
+    return queryTermIds;
   }
 
   /** Number of question documents. */

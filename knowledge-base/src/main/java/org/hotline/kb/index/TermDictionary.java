@@ -16,8 +16,11 @@ public final class TermDictionary {
   private final int mask;
   private final float[] idf;
   private final float unseenIdf;
-  /** Length of the longest term, at most {@link #LONGEST_MATCH}: how far {@link #longestMatches} looks ahead. */
-  private final int longestTerm;
+  /**
+   * Per first character: the length of the longest term that starts with it, at most {@link
+   * #LONGEST_MATCH} (0: none does). How far {@link #longestMatches} looks ahead.
+   */
+  private final byte[] longestStartingWith = new byte[Character.MAX_VALUE + 1];
 
   /** Longest span {@link #longestMatches} tries as one term. */
   static final int LONGEST_MATCH = 8;
@@ -45,7 +48,12 @@ public final class TermDictionary {
       values[slot] = next;
       idf[next++] = e.getValue();
     }
-    longestTerm = all.keySet().stream().mapToInt(String::length).map(n -> Math.min(n, LONGEST_MATCH)).max().orElse(1);
+    for (String term : all.keySet()) {
+      if (!term.isEmpty()) {
+        int first = term.charAt(0);
+        longestStartingWith[first] = (byte) Math.max(longestStartingWith[first], Math.min(term.length(), LONGEST_MATCH));
+      }
+    }
   }
 
   private int slot(String term) {
@@ -58,7 +66,7 @@ public final class TermDictionary {
   }
 
   /** The id of the term {@code text[start, end)}, or -1; allocates nothing. */
-  private int id(String text, int start, int end) {
+  int id(String text, int start, int end) {
     int hash = 0;
     for (int i = start; i < end; i++) {
       hash = 31 * hash + text.charAt(i); // String.hashCode of the span
@@ -75,6 +83,12 @@ public final class TermDictionary {
     return -1;
   }
 
+  /** Receives the spans of {@link #forEachLongestMatch}. */
+  @FunctionalInterface
+  interface SpanSink {
+    void accept(int start, int end, int id);
+  }
+
   /**
    * Splits normalised text into this dictionary's terms, longest first from left to right: the
    * query side of the word field. The content is segmented by smartcn when it is indexed, so its
@@ -85,6 +99,15 @@ public final class TermDictionary {
    */
   public java.util.List<String> longestMatches(String text) {
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    forEachLongestMatch(text, (start, end, id) -> out.add(text.substring(start, end)));
+    return java.util.List.copyOf(out);
+  }
+
+  /**
+   * The walk of {@link #longestMatches}: each term's span, left to right, repeats included, with
+   * its id (-1 when unknown). Allocates nothing.
+   */
+  void forEachLongestMatch(String text, SpanSink sink) {
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
@@ -96,19 +119,24 @@ public final class TermDictionary {
               && Character.isLetterOrDigit(text.charAt(end)) && Character.isDigit(text.charAt(end)) == digit) {
             end++;
           }
-          out.add(text.substring(i, end));
+          sink.accept(i, end, id(text, i, end));
         }
         i = end;
         continue;
       }
-      int length = Math.min(longestTerm, text.length() - i);
-      while (length > 1 && (text.charAt(i + length - 1) < 128 || id(text, i, i + length) < 0)) {
+      // Only as long as the longest term starting with this character: most start none or short ones.
+      int length = Math.min(longestStartingWith[c], text.length() - i);
+      int id = -1;
+      while (length > 1 && (text.charAt(i + length - 1) < 128 || (id = id(text, i, i + length)) < 0)) {
         length--;
       }
-      out.add(text.substring(i, i + length));
+      if (length <= 1) {
+        length = 1;
+        id = id(text, i, i + 1);
+      }
+      sink.accept(i, i + length, id);
       i += length;
     }
-    return java.util.List.copyOf(out);
   }
 
   /** The id of a term, or -1 when the questions never use it. */
@@ -122,6 +150,15 @@ public final class TermDictionary {
       slot = (slot + 1) & mask;
     }
     return -1;
+  }
+
+  /** Calls {@code action} with every term and its id. */
+  void forEachTerm(java.util.function.ObjIntConsumer<String> action) {
+    for (int slot = 0; slot < keys.length; slot++) {
+      if (keys[slot] != null) {
+        action.accept(keys[slot], values[slot]);
+      }
+    }
   }
 
   /** Number of terms. */

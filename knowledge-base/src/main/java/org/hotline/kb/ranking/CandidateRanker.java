@@ -8,6 +8,7 @@ import java.util.List;
 import org.hotline.kb.analysis.TextAnalysis;
 import org.hotline.kb.index.FaqIndex;
 import org.hotline.kb.index.ImpactSearch;
+import org.hotline.kb.index.QueryTermIds;
 import org.hotline.kb.index.TermImpacts;
 
 /**
@@ -45,14 +46,12 @@ public final class CandidateRanker {
   private static final double INFORMATION_SCALE = 25;
 
   private final FaqIndex index;
-  private final TextAnalysis analysis;
   private final ConfidenceModel model;
   private final EntryClassifier classifier;
 
-  public CandidateRanker(FaqIndex index, TextAnalysis analysis, ConfidenceModel model) {
+  public CandidateRanker(FaqIndex index, ConfidenceModel model) {
     this.index = requireNonNull(index, "index");
     this.classifier = new EntryClassifier(index, TextAnalysis.PINYIN, TextAnalysis.WORDS);
-    this.analysis = requireNonNull(analysis, "analysis");
     this.model = requireNonNull(model, "model");
   }
 
@@ -75,11 +74,11 @@ public final class CandidateRanker {
   }
 
   private List<Candidate> rank(String normalized, int excludedDoc) {
-    TextAnalysis.Terms query = analysis.analyzeQuery(normalized, index.dictionary(TextAnalysis.WORDS)::longestMatches);
-    QueryTerms words = new QueryTerms(index.dictionary(TextAnalysis.WORDS), query.words());
-    QueryTerms bigrams = new QueryTerms(index.dictionary(TextAnalysis.BIGRAMS), query.bigrams());
-    QueryTerms pinyin = new QueryTerms(index.dictionary(TextAnalysis.PINYIN), query.pinyin());
-    QueryTerms chars = new QueryTerms(index.dictionary(FaqIndex.CHARS), index.charIds(normalized, QueryTerms.MAX_TERMS));
+    QueryTermIds ids = index.queryTermIds();
+    QueryTerms words = new QueryTerms(index.dictionary(TextAnalysis.WORDS), ids.words(normalized, QueryTerms.MAX_TERMS));
+    QueryTerms bigrams = new QueryTerms(index.dictionary(TextAnalysis.BIGRAMS), ids.bigrams(normalized, QueryTerms.MAX_TERMS));
+    QueryTerms pinyin = new QueryTerms(index.dictionary(TextAnalysis.PINYIN), ids.pinyin(normalized, QueryTerms.MAX_TERMS));
+    QueryTerms chars = new QueryTerms(index.dictionary(FaqIndex.CHARS), ids.chars(normalized, QueryTerms.MAX_TERMS));
     // Retrieval runs on pinyin bigrams alone: they match everything the character bigrams match
     // plus homophones. Words and character bigrams still count, as features of the candidates.
     ImpactSearch.Hits questionHits = search(TextAnalysis.PINYIN, pinyin, PINYIN_BOOST,

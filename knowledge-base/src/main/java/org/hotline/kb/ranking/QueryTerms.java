@@ -1,6 +1,5 @@
 package org.hotline.kb.ranking;
 
-import java.util.Collection;
 import org.hotline.kb.index.TermDictionary;
 import org.hotline.kb.index.TermSet;
 
@@ -36,10 +35,6 @@ final class QueryTerms {
   private static final ThreadLocal<java.util.Map<TermDictionary, Marks>> MARKS =
       ThreadLocal.withInitial(java.util.WeakHashMap::new); // weak: a reloaded index's dictionaries go
 
-  QueryTerms(TermDictionary dictionary, Collection<String> terms) {
-    this(dictionary, ids(dictionary, terms));
-  }
-
   /** From term ids in query order; -1 for each distinct term the dictionary lacks. */
   QueryTerms(TermDictionary dictionary, int[] termIds) {
     int count = Math.min(MAX_TERMS, termIds.length);
@@ -63,18 +58,6 @@ final class QueryTerms {
       }
     }
     totalWeight = total;
-  }
-
-  private static int[] ids(TermDictionary dictionary, Collection<String> terms) {
-    int[] out = new int[Math.min(MAX_TERMS, terms.size())];
-    int n = 0;
-    for (String term : terms) {
-      if (n == out.length) {
-        break;
-      }
-      out[n++] = dictionary.id(term);
-    }
-    return out;
   }
 
   /** The term ids, in query order (-1: unknown). */

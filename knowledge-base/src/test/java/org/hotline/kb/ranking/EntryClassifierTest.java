@@ -87,11 +87,10 @@ class EntryClassifierTest {
   }
 
   private static QueryTerms[] queryTerms(String question) {
-    TextAnalysis.Terms terms = analysis.analyzeQuery(normalizer.normalize(question),
-        index.dictionary(TextAnalysis.WORDS)::longestMatches);
+    String normalized = normalizer.normalize(question);
     return new QueryTerms[] {
-      new QueryTerms(index.dictionary(TextAnalysis.PINYIN), terms.pinyin()),
-      new QueryTerms(index.dictionary(TextAnalysis.WORDS), terms.words())
+      new QueryTerms(index.dictionary(TextAnalysis.PINYIN), index.queryTermIds().pinyin(normalized, QueryTerms.MAX_TERMS)),
+      new QueryTerms(index.dictionary(TextAnalysis.WORDS), index.queryTermIds().words(normalized, QueryTerms.MAX_TERMS))
     };
   }
 
