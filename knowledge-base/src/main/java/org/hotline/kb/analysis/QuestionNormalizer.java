@@ -37,7 +37,14 @@ public final class QuestionNormalizer {
    * 96110) are shorter and stay.
    */
   static String dropLongNumbers(String text) {
-    return LONG_NUMBER.matcher(text).replaceAll("");
+    int digits = 0;
+    for (int i = 0; i < text.length() && digits < 7; i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        digits++;
+      }
+    }
+    // Most questions hold fewer than seven digits in all: no run to drop, no matcher to run.
+    return digits < 7 ? text : LONG_NUMBER.matcher(text).replaceAll("");
   }
 
   private static final String DIGIT_WORDS = "零〇一幺二两三四五六七八九";

@@ -1,6 +1,6 @@
 package org.hotline.kb.analysis;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +13,12 @@ import java.util.Map;
  * the index is built, so a synonym edit takes effect on the next reload. Immutable.
  */
 public final class SynonymCanonicalizer {
-  private final Map<String, String> canonicalOf = new HashMap<>();
-  /** Per first character: the length of the longest word starting with it (0: none does). */
-  private final short[] longestFrom = new short[Character.MAX_VALUE + 1];
+  /** Every word (synonyms and canonical words), numbered; its canonical word by number. */
+  private final TermTable words;
+  private final String[] canonicalOf;
 
   public SynonymCanonicalizer(List<List<String>> groups) {
+    Map<String, String> canonicalOf = new LinkedHashMap<>();
     for (List<String> group : groups) {
       String canonical = group.get(0);
       for (String word : group) {
@@ -27,15 +28,15 @@ public final class SynonymCanonicalizer {
           } else {
             canonicalOf.put(word, canonical);
           }
-          int first = word.charAt(0);
-          longestFrom[first] = (short) Math.min(Short.MAX_VALUE, Math.max(longestFrom[first], word.length()));
         }
       }
     }
+    this.words = new TermTable(List.copyOf(canonicalOf.keySet()));
+    this.canonicalOf = canonicalOf.values().toArray(String[]::new);
   }
 
   public String canonicalize(String text) {
-    if (canonicalOf.isEmpty()) {
+    if (canonicalOf.length == 0) {
       return text;
     }
     StringBuilder out = null;
@@ -44,14 +45,12 @@ public final class SynonymCanonicalizer {
     while (i < text.length()) {
       int matched = 0;
       String canonical = null;
-      int longestHere = longestFrom[text.charAt(i)];
+      int longestHere = words.longestStartingWith(text.charAt(i));
       if (longestHere > 0) {
         for (int len = Math.min(longestHere, text.length() - i); len > 0 && canonical == null; len--) {
-          canonical = canonicalOf.get(text.substring(i, i + len));
+          int word = words.get(text, i, i + len);
+          canonical = word < 0 || !wholeWord(text, i, i + len) ? null : canonicalOf[word];
           matched = len;
-          if (canonical != null && !wholeWord(text, i, i + len)) {
-            canonical = null;
-          }
         }
       }
       if (canonical == null) {

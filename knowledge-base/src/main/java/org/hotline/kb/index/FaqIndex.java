@@ -57,7 +57,9 @@ public final class FaqIndex {
   private final List<int[]> questionsOfEntry = new ArrayList<>();
   /** Per question field (words, bigrams, pinyin): the terms of each question as sorted term ids. */
   private final Map<String, TermDictionary> dictionaries = new HashMap<>();
-  private final Map<String, int[][]> termsOfQuestion = new HashMap<>();
+  private final int[][] wordsOfQuestion;
+  private final int[][] bigramsOfQuestion;
+  private final int[][] pinyinOfQuestion;
   /** Field name of the per-character statistics (no Lucene field: features only). */
   public static final String CHARS = "chars";
   private final int[][] charsOfQuestion;
@@ -165,6 +167,7 @@ public final class FaqIndex {
       throw new UncheckedIOException("opening the in-memory index failed", e);
     }
     this.ordinalOfQuestion = questionOrdinals.stream().mapToInt(Integer::intValue).toArray();
+    Map<String, int[][]> termsOfQuestion = new HashMap<>();
     for (String field : List.of(TextAnalysis.WORDS, TextAnalysis.BIGRAMS, TextAnalysis.PINYIN)) {
       Set<String> extra = new HashSet<>();
       if (field.equals(TextAnalysis.PINYIN)) {
@@ -182,6 +185,9 @@ public final class FaqIndex {
       dictionaries.put(field, dictionary);
       termsOfQuestion.put(field, perQuestion);
     }
+    wordsOfQuestion = termsOfQuestion.get(TextAnalysis.WORDS);
+    bigramsOfQuestion = termsOfQuestion.get(TextAnalysis.BIGRAMS);
+    pinyinOfQuestion = termsOfQuestion.get(TextAnalysis.PINYIN);
     Map<String, Integer> charDf = new HashMap<>();
     questionChars.forEach(chars -> chars.forEach(c -> charDf.merge(c, 1, Integer::sum)));
     Map<String, Float> charIdf = new HashMap<>();
@@ -197,7 +203,7 @@ public final class FaqIndex {
     queryTermIds = new QueryTermIds(words, bigrams, pinyin, charDictionary);
     pinyinPostings = byId(impactsByField.get(TextAnalysis.PINYIN), pinyin);
     answerPostings = byId(impactsByField.get(ANSWER), bigrams);
-    pinyinWeightOfQuestion = java.util.Arrays.stream(termsOfQuestion.get(TextAnalysis.PINYIN))
+    pinyinWeightOfQuestion = java.util.Arrays.stream(pinyinOfQuestion)
         .mapToDouble(pinyin::totalWeight)
         .toArray();
     for (int ordinal = 0; ordinal < entries.length; ordinal++) {
@@ -295,7 +301,12 @@ public final class FaqIndex {
 
   /** The terms of a question document in a question field, as sorted term ids. */
   public int[] termsOfQuestion(String field, int doc) {
-    return termsOfQuestion.get(field)[doc];
+    return switch (field) { // read for every question of every candidate: no map lookup
+      case TextAnalysis.WORDS -> wordsOfQuestion[doc];
+      case TextAnalysis.BIGRAMS -> bigramsOfQuestion[doc];
+      case TextAnalysis.PINYIN -> pinyinOfQuestion[doc];
+      default -> throw new IllegalArgumentException("not a question field: " + field);
+    };
   }
 
   /** The term ids and weights of one question field. */

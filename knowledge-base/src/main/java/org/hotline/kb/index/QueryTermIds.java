@@ -38,7 +38,7 @@ public final class QueryTermIds {
     });
     // A concatenation can split into syllables more than one way (xian: xi+an, xia+n); every way
     // maps to the term, as the string would.
-    pinyinOfSyllables = new PairTable(pinyin.size() * 2);
+    pinyinOfSyllables = new PairTable(pinyin.size());
     pinyin.forEachTerm((term, id) -> {
       for (int k = 1; k < term.length(); k++) {
         int first = Syllables.id(term.substring(0, k));
@@ -181,12 +181,13 @@ public final class QueryTermIds {
     return ids[k] >= 0 ? Syllables.text(ids[k]) : texts[k];
   }
 
-  private static long charPair(char first, char second) {
-    return ((long) first << 16) | second;
+  private static int charPair(char first, char second) {
+    return first << 16 | second;
   }
 
-  private static long syllablePair(int first, int second) {
-    return ((long) first << 32) | second;
+  /** Syllable ids are fewer than 2^16 (one per character of the Han block at most), so pairs pack into an int. */
+  private static int syllablePair(int first, int second) {
+    return first << 16 | second;
   }
 
   /**
@@ -233,34 +234,35 @@ public final class QueryTermIds {
     }
   }
 
-  /** Open addressing (linear probing) from a packed pair to a term id; -1 when absent. */
+  /**
+   * Open addressing (linear probing) from a pair packed into an int to a term id; -1 when absent (a
+   * free slot holds value -1). Key and value sit side by side, so a probe reads one cache line.
+   */
   private static final class PairTable {
-    private final long[] keys;
-    private final int[] values;
+    private final int[] slots;
     private final int mask;
 
     PairTable(int expected) {
-      int capacity = Integer.highestOneBit(Math.max(4, expected * 3 - 1)) << 1; // load at most 1/3
-      keys = new long[capacity];
-      values = new int[capacity];
-      java.util.Arrays.fill(values, -1);
+      int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1; // load at most 1/2
+      slots = new int[2 * capacity];
+      java.util.Arrays.fill(slots, -1);
       mask = capacity - 1;
     }
 
-    void put(long key, int value) {
+    void put(int key, int value) {
       int slot = slot(key);
-      while (values[slot] >= 0 && keys[slot] != key) {
+      while (slots[2 * slot + 1] >= 0 && slots[2 * slot] != key) {
         slot = (slot + 1) & mask;
       }
-      keys[slot] = key;
-      values[slot] = value;
+      slots[2 * slot] = key;
+      slots[2 * slot + 1] = value;
     }
 
-    int get(long key) {
+    int get(int key) {
       int slot = slot(key);
       int value;
-      while ((value = values[slot]) >= 0) {
-        if (keys[slot] == key) {
+      while ((value = slots[2 * slot + 1]) >= 0) {
+        if (slots[2 * slot] == key) {
           return value;
         }
         slot = (slot + 1) & mask;
@@ -268,9 +270,9 @@ public final class QueryTermIds {
       return -1;
     }
 
-    private int slot(long key) {
-      long h = key * 0x9E3779B97F4A7C15L;
-      return (int) (h ^ (h >>> 32)) & mask;
+    private int slot(int key) {
+      int h = key * 0x9E3779B9;
+      return (h ^ (h >>> 16)) & mask;
     }
   }
 

@@ -3,6 +3,7 @@ package org.hotline.kb.index;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import org.hotline.kb.analysis.TermTable;
 
 /**
  * Numbers the terms of one field and knows each term's inverse document frequency, so that
@@ -10,17 +11,11 @@ import java.util.Map;
  * questions never use get the highest weight. Immutable; thread-safe.
  */
 public final class TermDictionary {
-  /** Open addressing (linear probing) from term to id: no boxing, one probe for most lookups. */
-  private final String[] keys;
-  private final int[] values;
-  private final int mask;
+  /** Term to id; the terms in id order. */
+  private final TermTable table;
+  private final java.util.List<String> terms;
   private final float[] idf;
   private final float unseenIdf;
-  /**
-   * Per first character: the length of the longest term that starts with it, at most {@link
-   * #LONGEST_MATCH} (0: none does). How far {@link #longestMatches} looks ahead.
-   */
-  private final byte[] longestStartingWith = new byte[Character.MAX_VALUE + 1];
 
   /** Longest span {@link #longestMatches} tries as one term. */
   static final int LONGEST_MATCH = 8;
@@ -32,55 +27,18 @@ public final class TermDictionary {
   TermDictionary(Map<String, Float> idfOfTerm, float unseenIdf, Collection<String> extraTerms) {
     Map<String, Float> all = new HashMap<>(idfOfTerm);
     extraTerms.forEach(t -> all.putIfAbsent(t, unseenIdf));
-    this.idf = new float[all.size()];
+    this.terms = java.util.List.copyOf(all.keySet());
+    this.table = new TermTable(terms);
+    this.idf = new float[terms.size()];
+    for (int id = 0; id < idf.length; id++) {
+      idf[id] = all.get(terms.get(id));
+    }
     this.unseenIdf = unseenIdf;
-    int capacity = Integer.highestOneBit(Math.max(4, all.size() * 3 - 1)) << 1; // load at most 1/3
-    keys = new String[capacity];
-    values = new int[capacity];
-    mask = capacity - 1;
-    int next = 0;
-    for (Map.Entry<String, Float> e : all.entrySet()) {
-      int slot = slot(e.getKey());
-      while (keys[slot] != null) {
-        slot = (slot + 1) & mask;
-      }
-      keys[slot] = e.getKey();
-      values[slot] = next;
-      idf[next++] = e.getValue();
-    }
-    for (String term : all.keySet()) {
-      if (!term.isEmpty()) {
-        int first = term.charAt(0);
-        longestStartingWith[first] = (byte) Math.max(longestStartingWith[first], Math.min(term.length(), LONGEST_MATCH));
-      }
-    }
-  }
-
-  private int slot(String term) {
-    return slotOfHash(term.hashCode());
-  }
-
-  private int slotOfHash(int hashCode) {
-    int h = hashCode * 0x9E3779B9;
-    return (h ^ (h >>> 16)) & mask;
   }
 
   /** The id of the term {@code text[start, end)}, or -1; allocates nothing. */
   int id(String text, int start, int end) {
-    int hash = 0;
-    for (int i = start; i < end; i++) {
-      hash = 31 * hash + text.charAt(i); // String.hashCode of the span
-    }
-    int length = end - start;
-    int slot = slotOfHash(hash);
-    String key;
-    while ((key = keys[slot]) != null) {
-      if (key.length() == length && key.regionMatches(0, text, start, length)) {
-        return values[slot];
-      }
-      slot = (slot + 1) & mask;
-    }
-    return -1;
+    return table.get(text, start, end);
   }
 
   /** Receives the spans of {@link #forEachLongestMatch}. */
@@ -125,7 +83,7 @@ public final class TermDictionary {
         continue;
       }
       // Only as long as the longest term starting with this character: most start none or short ones.
-      int length = Math.min(longestStartingWith[c], text.length() - i);
+      int length = Math.min(Math.min(table.longestStartingWith(c), LONGEST_MATCH), text.length() - i);
       int id = -1;
       while (length > 1 && (text.charAt(i + length - 1) < 128 || (id = id(text, i, i + length)) < 0)) {
         length--;
@@ -141,23 +99,13 @@ public final class TermDictionary {
 
   /** The id of a term, or -1 when the questions never use it. */
   public int id(String term) {
-    int slot = slot(term);
-    String key;
-    while ((key = keys[slot]) != null) {
-      if (key.equals(term)) {
-        return values[slot];
-      }
-      slot = (slot + 1) & mask;
-    }
-    return -1;
+    return table.get(term);
   }
 
   /** Calls {@code action} with every term and its id. */
   void forEachTerm(java.util.function.ObjIntConsumer<String> action) {
-    for (int slot = 0; slot < keys.length; slot++) {
-      if (keys[slot] != null) {
-        action.accept(keys[slot], values[slot]);
-      }
+    for (int id = 0; id < terms.size(); id++) {
+      action.accept(terms.get(id), id);
     }
   }
 
