@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Command line: runs the scenarios against a running server several times, interleaved, and prints
  * each run and then the medians, with throughput as a ratio of the {@code /healthz} ceiling
- * measured in the same session.
+ * measured in the same session, and the server's CPU time per request (read from its {@code
+ * /metrics}).
  *
  * <pre>java -jar loadtest/target/loadtest.jar --port 8080 --connections 64 --seconds 10 --runs 3</pre>
  *
@@ -42,8 +43,10 @@ public final class LoadTest {
 
     List<String> questions = Questions.distinct(distinct);
     LoadGenerator generator = new LoadGenerator(host, port, threads);
-    CacheStats cacheStats = new CacheStats(host, port);
+    ServerMetrics serverMetrics = new ServerMetrics(host, port);
     Map<String, List<LoadResult>> results = new LinkedHashMap<>();
+    // Server CPU per request, warm-up included (the server counts its requests, not the run).
+    Map<String, List<Double>> cpuPerRequest = new LinkedHashMap<>();
     System.out.println(rate > 0
         ? "open loop at " + (long) rate + " requests/s offered; latency counted from when each was due"
         : "closed loop: each connection sends its next request when the previous answer arrives");
@@ -69,32 +72,46 @@ public final class LoadTest {
     for (int run = 1; run <= runs; run++) {
       for (String name : names) {
         Scenario scenario = scenarios.get(name);
-        double[] before = cacheStats.read();
+        ServerMetrics.Reading before = serverMetrics.read();
         LoadResult result = generator.run(scenario, connections, rate, warmup, duration);
-        double hitRatio = CacheStats.hitRatio(before, cacheStats.read());
+        ServerMetrics.Reading after = serverMetrics.read();
+        double hitRatio = ServerMetrics.hitRatio(before, after);
+        double cpu = ServerMetrics.cpuMicrosPerRequest(before, after);
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(result);
+        cpuPerRequest.computeIfAbsent(name, k -> new ArrayList<>()).add(cpu);
         System.out.println("run " + run + ": " + result.format()
+            + (Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "  server CPU %.0f µs/req", cpu))
             + (Double.isNaN(hitRatio) ? "" : String.format(Locale.ROOT, "  cache hits %.1f%%", 100 * hitRatio)));
       }
     }
     System.out.println();
-    System.out.println("| scenario | connections | req/s (median) | vs /healthz | p50 ms | p99 ms | failed |");
-    System.out.println("|---|---|---|---|---|---|---|");
+    System.out.println("| scenario | connections | req/s (median) | vs /healthz | p50 ms | p99 ms | server CPU µs/req | failed |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
     double ceiling = results.containsKey("healthz") ? median(results.get("healthz"), LoadResult::throughput) : Double.NaN;
     for (Map.Entry<String, List<LoadResult>> e : results.entrySet()) {
       List<LoadResult> r = e.getValue();
       double achieved = median(r, LoadResult::throughput);
-      System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %s | %.2f | %.2f | %d |%n",
+      double cpu = median(cpuPerRequest.get(e.getKey()));
+      System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %s | %.2f | %.2f | %s | %d |%n",
           e.getKey(), connections, achieved,
           Double.isNaN(ceiling) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * achieved / ceiling),
           median(r, x -> x.percentileMillis(50)), median(r, x -> x.percentileMillis(99)),
+          Double.isNaN(cpu) ? "-" : String.format(Locale.ROOT, "%.0f", cpu),
           r.stream().mapToLong(LoadResult::failed).sum());
     }
   }
 
   static double median(List<LoadResult> results, java.util.function.ToDoubleFunction<LoadResult> f) {
-    double[] values = results.stream().mapToDouble(f).sorted().toArray();
+    return median(results.stream().map(f::applyAsDouble).toList());
+  }
+
+  /** The median of the values that are numbers; NaN when none is. */
+  static double median(List<Double> all) {
+    double[] values = all.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).sorted().toArray();
     int n = values.length;
+    if (n == 0) {
+      return Double.NaN;
+    }
     return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
   }
 

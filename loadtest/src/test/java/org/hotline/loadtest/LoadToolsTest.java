@@ -65,6 +65,28 @@ class LoadToolsTest {
     }
   }
 
+  @Test
+  void readsCacheRequestsAndCpuFromPrometheusText() {
+    String before = String.join("\n",
+        "# TYPE cache_gets_total counter",
+        "cache_gets_total{cache=\"answers\",result=\"hit\"} 10.0",
+        "cache_gets_total{cache=\"answers\",result=\"miss\"} 30.0",
+        "cache_gets_total{cache=\"other\",result=\"hit\"} 500.0",
+        "http_server_requests_seconds_count{route=\"/healthz\",status=\"200\"} 60",
+        "http_server_requests_seconds_count{route=\"/api/v1/ask\",status=\"200\"} 40",
+        "http_server_requests_seconds_sum{route=\"/api/v1/ask\",status=\"200\"} 7.5",
+        "process_cpu_time_ns_total 2.0E9");
+    String after = before.replace("} 10.0", "} 40.0").replace("} 30.0", "} 60.0").replace("} 40\n", "} 1040\n")
+        .replace("2.0E9", "2.05E9");
+    ServerMetrics.Reading first = ServerMetrics.parse(before);
+    ServerMetrics.Reading second = ServerMetrics.parse(after);
+    assertEquals(new ServerMetrics.Reading(10, 30, 100, 2.0), first);
+    assertEquals(0.5, ServerMetrics.hitRatio(first, second), 1e-9); // 30 hits, 30 misses
+    assertEquals(50, ServerMetrics.cpuMicrosPerRequest(first, second), 1e-9); // 0.05 s over 1,000
+    assertTrue(Double.isNaN(ServerMetrics.cpuMicrosPerRequest(first, null)));
+    assertTrue(Double.isNaN(ServerMetrics.parse("up 1").cpuSeconds()));
+  }
+
   /** A JDK HTTP server on a free loopback port answering {} to every request on the path. */
   private static HttpServer serve(String path, java.util.function.Consumer<String> onBody) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

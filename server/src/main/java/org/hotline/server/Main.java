@@ -2,6 +2,7 @@ package org.hotline.server;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.HttpMethod;
@@ -201,6 +202,7 @@ public final class Main {
     Clock clock = Clock.systemUTC();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry); // process CPU time: the load generator reports it per request
     PersonalDataMasker masker = new PersonalDataMasker();
     ExecutorService workers = Executors.newFixedThreadPool(8, daemon("blocking-worker"));
     resources.push(workers::shutdown);

@@ -10,7 +10,11 @@ import java.util.List;
  */
 public final class TermTable {
   private final String[] keys;
-  private final int[] values;
+  /**
+   * Per slot, side by side: the key's hash and its number (-1: free). A probe compares hashes and
+   * reads a key's characters only when they are equal, so a miss rarely leaves this array.
+   */
+  private final int[] hashAndValue;
   private final int mask;
   /** Per first character: the length of the longest key starting with it, capped (0: none does). */
   private final short[] longestStartingWith = new short[Character.MAX_VALUE + 1];
@@ -19,7 +23,8 @@ public final class TermTable {
   public TermTable(List<String> terms) {
     int capacity = Integer.highestOneBit(Math.max(4, terms.size() * 3 - 1)) << 1; // load at most 1/3
     keys = new String[capacity];
-    values = new int[capacity];
+    hashAndValue = new int[2 * capacity];
+    java.util.Arrays.fill(hashAndValue, -1);
     mask = capacity - 1;
     for (int i = 0; i < terms.size(); i++) {
       String term = terms.get(i);
@@ -31,7 +36,8 @@ public final class TermTable {
         slot = (slot + 1) & mask;
       }
       keys[slot] = term;
-      values[slot] = i;
+      hashAndValue[2 * slot] = term.hashCode();
+      hashAndValue[2 * slot + 1] = i;
       if (!term.isEmpty()) {
         int first = term.charAt(0);
         longestStartingWith[first] = (short) Math.max(longestStartingWith[first], Math.min(term.length(), Short.MAX_VALUE));
@@ -52,10 +58,13 @@ public final class TermTable {
     }
     int length = end - start;
     int slot = slotOfHash(hash);
-    String key;
-    while ((key = keys[slot]) != null) {
-      if (key.length() == length && key.regionMatches(0, text, start, length)) {
-        return values[slot];
+    int value;
+    while ((value = hashAndValue[2 * slot + 1]) >= 0) {
+      if (hashAndValue[2 * slot] == hash) {
+        String key = keys[slot];
+        if (key.length() == length && key.regionMatches(0, text, start, length)) {
+          return value;
+        }
       }
       slot = (slot + 1) & mask;
     }
@@ -64,11 +73,12 @@ public final class TermTable {
 
   /** The number of a string, or -1. */
   public int get(String term) {
-    int slot = slotOfHash(term.hashCode());
-    String key;
-    while ((key = keys[slot]) != null) {
-      if (key.equals(term)) {
-        return values[slot];
+    int hash = term.hashCode();
+    int slot = slotOfHash(hash);
+    int value;
+    while ((value = hashAndValue[2 * slot + 1]) >= 0) {
+      if (hashAndValue[2 * slot] == hash && keys[slot].equals(term)) {
+        return value;
       }
       slot = (slot + 1) & mask;
     }

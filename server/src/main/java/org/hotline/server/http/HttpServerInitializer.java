@@ -32,7 +32,10 @@ public final class HttpServerInitializer extends ChannelInitializer<SocketChanne
   @Override
   protected void initChannel(SocketChannel channel) {
     ChannelPipeline pipeline = channel.pipeline();
-    pipeline.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS));
+    // Idle means nothing read: a reader-idle timer is reset by reads alone, so writes (every
+    // response) do not each carry a listener for it. Responses are small, so a connection still
+    // writing after 120 s without reading is as good as idle.
+    pipeline.addLast(new IdleStateHandler(IDLE_SECONDS, 0, 0));
     pipeline.addLast(IDLE_CLOSER, new IdleConnectionCloser());
     pipeline.addLast(new HttpServerCodec());
     pipeline.addLast(new HttpServerExpectContinueHandler());
