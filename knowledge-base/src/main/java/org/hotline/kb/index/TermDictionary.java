@@ -28,7 +28,7 @@ public final class TermDictionary {
     Map<String, Float> all = new HashMap<>(idfOfTerm);
     extraTerms.forEach(t -> all.putIfAbsent(t, unseenIdf));
     this.terms = java.util.List.copyOf(all.keySet());
-    this.table = new TermTable(terms);
+    this.table = new TermTable(terms, LONGEST_MATCH - 1);
     this.idf = new float[terms.size()];
     for (int id = 0; id < idf.length; id++) {
       idf[id] = all.get(terms.get(id));
@@ -82,14 +82,23 @@ public final class TermDictionary {
         i = end;
         continue;
       }
-      // Only as long as the longest term starting with this character: most start none or short ones.
-      int length = Math.min(Math.min(table.longestStartingWith(c), LONGEST_MATCH), text.length() - i);
+      // Forward while the span still begins some term (the table holds the prefixes), keeping the
+      // longest that is a term and does not end in a Latin letter or digit; no further than the
+      // longest term starting with this character.
+      int limit = Math.min(Math.min(table.longestStartingWith(c), LONGEST_MATCH), text.length() - i);
+      int length = 1;
       int id = -1;
-      while (length > 1 && (text.charAt(i + length - 1) < 128 || (id = id(text, i, i + length)) < 0)) {
-        length--;
+      for (int span = 2; span <= limit; span++) {
+        int found = table.find(text, i, i + span);
+        if (found == -1) {
+          break;
+        }
+        if (found >= 0 && text.charAt(i + span - 1) >= 128) {
+          length = span;
+          id = found;
+        }
       }
-      if (length <= 1) {
-        length = 1;
+      if (length == 1) {
         id = id(text, i, i + 1);
       }
       sink.accept(i, i + length, id);

@@ -20,15 +20,16 @@ final class QueryTerms {
   private final int generation;
   private final double totalWeight;
 
-  /** Per thread and dictionary: each term's weight and the generation that set it. */
+  /**
+   * Per thread and dictionary: each term's generation stamp and weight (its float bits) side by
+   * side, so a document term costs one cache line.
+   */
   private static final class Marks {
-    final int[] stamp;
-    final float[] weight;
+    final int[] stampAndWeight;
     int generation;
 
     Marks(int size) {
-      stamp = new int[size];
-      weight = new float[size];
+      stampAndWeight = new int[2 * size];
     }
   }
 
@@ -40,7 +41,7 @@ final class QueryTerms {
     int count = Math.min(MAX_TERMS, termIds.length);
     marks = MARKS.get().computeIfAbsent(dictionary, d -> new Marks(d.size()));
     if (++marks.generation == 0) { // wrapped after 2^32 queries: start from clean stamps
-      java.util.Arrays.fill(marks.stamp, 0);
+      java.util.Arrays.fill(marks.stampAndWeight, 0);
       marks.generation = 1;
     }
     generation = marks.generation;
@@ -53,8 +54,8 @@ final class QueryTerms {
       weights[n] = weight;
       total += weight; // unknown terms count against coverage but can never match
       if (id >= 0) {
-        marks.stamp[id] = generation;
-        marks.weight[id] = weight;
+        marks.stampAndWeight[2 * id] = generation;
+        marks.stampAndWeight[2 * id + 1] = Float.floatToRawIntBits(weight);
       }
     }
     totalWeight = total;
@@ -72,7 +73,8 @@ final class QueryTerms {
 
   /** The weight of a document term (a known id) if the query holds it, else 0. */
   private float weightOf(int id) {
-    return marks.stamp[id] == generation ? marks.weight[id] : 0;
+    int[] slots = marks.stampAndWeight;
+    return slots[2 * id] == generation ? Float.intBitsToFloat(slots[2 * id + 1]) : 0;
   }
 
   double totalWeight() {

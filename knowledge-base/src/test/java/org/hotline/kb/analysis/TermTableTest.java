@@ -33,4 +33,20 @@ class TermTableTest {
     assertEquals(0, table.longestStartingWith('用'));
     assertThrows(IllegalArgumentException.class, () -> new TermTable(List.of("卡", "挂失", "卡")));
   }
+
+  @Test
+  void withPrefixesTellsASpanThatBeginsATermFromOneThatBeginsNone() {
+    TermTable table = new TermTable(List.of("信用卡中心", "信用", "卡"), 3);
+    String text = "信用卡中心";
+    assertEquals(1, table.find(text, 0, 2)); // a term that also begins a longer one
+    assertEquals(TermTable.PREFIX, table.find(text, 0, 3));
+    assertEquals(-1, table.find(text, 0, 4)); // prefixes only up to three characters
+    assertEquals(0, table.find(text, 0, 5));
+    assertEquals(-1, table.find(text, 1, 3));
+    // A prefix is no term to the other lookups, and does not count as a longest term.
+    assertEquals(-1, table.get(text, 0, 3));
+    assertEquals(-1, table.get("信用卡"));
+    assertEquals(0, table.get("信用卡中心"));
+    assertEquals(5, table.longestStartingWith('信'));
+  }
 }

@@ -67,6 +67,14 @@ class QueryTermIdsTest {
   }
 
   @Test
+  void longestMatchesAreTheLongestKnownTermsFromLeftToRight() {
+    TermDictionary words = index.dictionary(TextAnalysis.WORDS);
+    for (String text : texts) {
+      assertEquals(longestFirst(words, text), words.longestMatches(text), text);
+    }
+  }
+
+  @Test
   void bigramsAreTheCharacterBigramsLookedUp() {
     TermDictionary bigrams = index.dictionary(TextAnalysis.BIGRAMS);
     for (String text : texts) {
@@ -100,6 +108,38 @@ class QueryTermIdsTest {
     // Repeats count once: 信用卡挂失 twice gives its four bigrams and the one across the seam once.
     assertEquals(new LinkedHashSet<>(TermSequences.pinyinBigrams(text)).size(), all.length);
     assertTrue(all.length < TermSequences.pinyinBigrams(text).size());
+  }
+
+  /**
+   * The walk done the plain way: at each Han character the longest known term of up to eight
+   * characters that does not end in an ASCII character, else the character alone; runs of ASCII
+   * letters or of digits whole.
+   */
+  private static List<String> longestFirst(TermDictionary dictionary, String text) {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c < 128) {
+        int end = i + 1;
+        if (Character.isLetterOrDigit(c)) {
+          while (end < text.length() && text.charAt(end) < 128 && Character.isLetterOrDigit(text.charAt(end))
+              && Character.isDigit(text.charAt(end)) == Character.isDigit(c)) {
+            end++;
+          }
+          out.add(text.substring(i, end));
+        }
+        i = end;
+        continue;
+      }
+      int length = Math.min(8, text.length() - i);
+      while (length > 1 && (text.charAt(i + length - 1) < 128 || dictionary.id(text.substring(i, i + length)) < 0)) {
+        length--;
+      }
+      out.add(text.substring(i, i + Math.max(1, length)));
+      i += Math.max(1, length);
+    }
+    return List.copyOf(out);
   }
 
   /** The first {@code max} distinct terms as ids, -1 for each the dictionary lacks. */
