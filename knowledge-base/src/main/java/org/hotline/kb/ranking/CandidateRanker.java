@@ -86,47 +86,34 @@ public final class CandidateRanker {
     ImpactSearch.Hits answerHits = search(FaqIndex.ANSWER, bigrams, ANSWER_BOOST, ANSWER_HITS);
 
     // Entry score: its best question's score plus its answer's score.
-    float[] score = new float[index.entryCount()];
-    float[] questionScore = new float[index.entryCount()];
-    float[] answerScore = new float[index.entryCount()];
-    List<Integer> touched = new ArrayList<>();
+    EntryScores entries = EntryScores.forThread(index.entryCount());
     for (int i = 0; i < questionHits.size(); i++) {
       int doc = questionHits.docs()[i];
-      if (doc == excludedDoc) {
-        continue;
-      }
-      int ordinal = index.entryOfQuestion(doc);
-      if (score[ordinal] == 0) {
-        touched.add(ordinal);
-        score[ordinal] = questionHits.scores()[i]; // hits arrive best first
-        questionScore[ordinal] = score[ordinal];
+      if (doc != excludedDoc) {
+        entries.addQuestion(index.entryOfQuestion(doc), questionHits.scores()[i]); // best first
       }
     }
     for (int i = 0; i < answerHits.size(); i++) {
-      int ordinal = answerHits.docs()[i];
-      if (score[ordinal] == 0) {
-        touched.add(ordinal);
-      }
-      score[ordinal] += answerHits.scores()[i];
-      answerScore[ordinal] = answerHits.scores()[i];
+      entries.addAnswer(answerHits.docs()[i], answerHits.scores()[i]);
     }
     float bestQuestion = questionHits.size() == 0 ? 0 : questionHits.scores()[0];
     float bestAnswer = answerHits.size() == 0 ? 0 : answerHits.scores()[0];
-    if (touched.isEmpty()) {
+    if (entries.count() == 0) {
       return List.of();
     }
-    touched.sort(Comparator.comparingDouble(ordinal -> -score[ordinal]));
+    int[] touched = entries.byScore();
     EntryClassifier.Posteriors classified =
         classifier.posteriors(new QueryTerms[] {pinyin, words}, excludedDoc, CLASSIFIER_ENTRIES);
-    List<Integer> kept = new ArrayList<>(touched.subList(0, Math.min(ENTRIES, touched.size())));
+    int[] kept = java.util.Arrays.copyOf(touched, Math.min(ENTRIES, touched.length) + classified.leaders().length);
+    int keptCount = Math.min(ENTRIES, touched.length);
     for (int ordinal : classified.leaders()) {
-      if (!kept.contains(ordinal)) {
-        kept.add(ordinal);
+      if (!contains(kept, keptCount, ordinal)) {
+        kept[keptCount++] = ordinal;
       }
     }
-    float best = score[touched.get(0)];
-    float second = touched.size() > 1 ? score[touched.get(1)] : 0;
-    List<Candidate> candidates = new ArrayList<>(kept.size());
+    float best = entries.score(touched[0]);
+    float second = touched.length > 1 ? entries.score(touched[1]) : 0;
+    List<Candidate> candidates = new ArrayList<>(keptCount);
     // A query that says little (呵呵呵, 几点了) cannot be fully covered: shares are discounted by
     // how much information the query carries, up to a typical question's worth.
     double information = Math.min(1, pinyin.totalWeight() / INFORMATION_SCALE);
@@ -137,11 +124,12 @@ public final class CandidateRanker {
     boolean perQuestionBigrams = all || model.weighs(Features.BIGRAM_COVERAGE);
     boolean perQuestionWords = all || model.weighs(Features.WORD_COVERAGE);
     boolean perQuestionChars = all || model.weighs(Features.CHAR_COVERAGE);
-    for (int ordinal : kept) {
+    for (int k = 0; k < keptCount; k++) {
+      int ordinal = kept[k];
       // Score against the strongest rival, halved into [0,1]: 0.5 means a tie with it; the leader
       // gets more the further it is ahead.
-      float rival = ordinal == touched.get(0) ? second : best;
-      double relative = rival == 0 ? 1 : Math.min(2, score[ordinal] / rival) / 2;
+      float rival = ordinal == touched[0] ? second : best;
+      double relative = rival == 0 ? 1 : Math.min(2, entries.score(ordinal) / rival) / 2;
       FaqIndex.Vocabularies entryVocabularies = excludedDoc >= 0 && index.entryOfQuestion(excludedDoc) == ordinal
           ? index.vocabulariesWithout(excludedDoc)
           : index.vocabularies(ordinal);
@@ -149,8 +137,8 @@ public final class CandidateRanker {
       double charVocabulary = information * chars.coverage(entryVocabularies.chars());
       double wordVocabulary = information * words.coverage(entryVocabularies.words());
       double bigramVocabulary = information * bigrams.coverage(entryVocabularies.bigrams());
-      double answerRelative = bestAnswer == 0 ? 0 : answerScore[ordinal] / bestAnswer;
-      double questionRelative = bestQuestion == 0 ? 0 : Math.min(1, questionScore[ordinal] / bestQuestion);
+      double answerRelative = bestAnswer == 0 ? 0 : entries.answerScore(ordinal) / bestAnswer;
+      double questionRelative = bestQuestion == 0 ? 0 : Math.min(1, entries.questionScore(ordinal) / bestQuestion);
       // Features for the entry's questions that Lucene found; all of them if only its answer matched.
       int[] docs = hitQuestionsOf(ordinal, questionHits, excludedDoc);
       if (docs.length == 0) {
@@ -230,6 +218,15 @@ public final class CandidateRanker {
   /** The match model's inputs that vary between one entry's questions. */
   private record QuestionInputs(double pinyinCoverage, double bigramCoverage, double wordCoverage,
       double pinyinPrecision, double evidence, double charCoverage) {}
+
+  private static boolean contains(int[] values, int count, int value) {
+    for (int i = 0; i < count; i++) {
+      if (values[i] == value) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The index document of an entry's {@code question}th question (0: the canonical one). */
   public int questionDocument(int ordinal, int question) {

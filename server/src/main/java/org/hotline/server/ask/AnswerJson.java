@@ -51,7 +51,7 @@ public final class AnswerJson {
     }
     List<Answer.Suggestion> suggestions = answer.suggestions();
     byte[][] parts = new byte[suggestions.size()][];
-    int size = head.length + 64;
+    int partsLength = Math.max(0, parts.length - 1); // the commas between them
     for (int i = 0; i < parts.length; i++) {
       Answer.Suggestion s = suggestions.get(i);
       Suggested known = suggested.get(s.faqId());
@@ -59,21 +59,29 @@ public final class AnswerJson {
       parts[i] = known != null && known.question().equals(s.question())
           ? known.json()
           : Json.bytes(new AskResponse.SuggestionView(s.faqId(), s.question()));
-      size += parts[i].length + 1;
+      partsLength += parts[i].length;
     }
     boolean fraudWarning = answer instanceof Answer.Answered a && a.fraudWarning();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-    out.writeBytes(head);
-    out.writeBytes(ascii("\"confidence\":" + AskResponse.rounded(answer.confidence())
-        + ",\"fraudWarning\":" + fraudWarning + ",\"suggestions\":["));
+    byte[] middle = ascii("\"confidence\":" + AskResponse.rounded(answer.confidence())
+        + ",\"fraudWarning\":" + fraudWarning + ",\"suggestions\":[");
+    // Written straight into an array of the exact size: no buffer to grow or copy out of.
+    byte[] json = new byte[head.length + middle.length + partsLength + 2];
+    int at = put(json, 0, head);
+    at = put(json, at, middle);
     for (int i = 0; i < parts.length; i++) {
       if (i > 0) {
-        out.write(',');
+        json[at++] = ',';
       }
-      out.writeBytes(parts[i]);
+      at = put(json, at, parts[i]);
     }
-    out.writeBytes(ascii("]}"));
-    return out.toByteArray();
+    json[at++] = ']';
+    json[at] = '}';
+    return json;
+  }
+
+  private static int put(byte[] target, int at, byte[] bytes) {
+    System.arraycopy(bytes, 0, target, at, bytes.length);
+    return at + bytes.length;
   }
 
   private static byte[] ascii(String s) {
