@@ -45,7 +45,9 @@ public final class AnswerService {
     this.knowledgeBase = requireNonNull(knowledgeBase, "knowledgeBase");
     this.unanswered = requireNonNull(unanswered, "unanswered");
     this.encoder = new Versioned(null, null);
-    this.cache = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
+    // Maintenance (evicting past the size bound) on the asking thread: handing it to the common
+    // pool woke a pool thread after most writes under uncached load, on cores the event loops need.
+    this.cache = Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).recordStats().build();
     CaffeineCacheMetrics.monitor(registry, cache, "answers");
     this.confidence = DistributionSummary.builder("hotline.answer.confidence")
         .description("confidence of the best candidate for each question asked")
