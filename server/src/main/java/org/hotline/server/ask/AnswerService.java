@@ -14,10 +14,11 @@ import org.hotline.server.kb.KnowledgeBaseService;
 import org.hotline.server.kb.UnansweredQuestions;
 
 /**
- * Answers questions from the current knowledge base, caching the answer by normalised question;
- * its JSON is written when it is sent, from parts encoded once per knowledge-base version
- * ({@link AnswerJson}). An entry made from an older version is never served: the cache is cleared
- * on reload and each entry remembers the version it came from. Thread-safe.
+ * Answers questions from the current knowledge base, caching the answer by normalised question
+ * from its second asking ({@link RecentlyAsked}); its JSON is written when it is sent, from parts
+ * encoded once per knowledge-base version ({@link AnswerJson}). An entry made from an older version
+ * is never served: the cache is cleared on reload and each entry remembers the version it came
+ * from. Thread-safe.
  */
 public final class AnswerService {
   /** One answer, and how to write it as the JSON body of {@code POST /api/v1/ask}. */
@@ -33,6 +34,7 @@ public final class AnswerService {
   private final KnowledgeBaseService knowledgeBase;
   private final UnansweredQuestions unanswered;
   private final Cache<String, Cached> cache;
+  private final RecentlyAsked recentlyAsked = RecentlyAsked.forAnswerCache();
   private final DistributionSummary confidence;
   private final Counter unansweredCount;
   /** The JSON encoder of the latest knowledge-base version asked. */
@@ -66,7 +68,9 @@ public final class AnswerService {
     if (cached == null || cached.version() != kb) {
       Answer answer = kb.answerNormalized(normalized);
       cached = new Cached(kb, new Result(answer, encoderFor(kb)));
-      cache.put(normalized, cached);
+      if (recentlyAsked.askedBefore(normalized)) { // a wording asked once is not cached
+        cache.put(normalized, cached);
+      }
     }
     Result result = cached.result();
     confidence.record(result.answer().confidence());

@@ -13,12 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.server.http.Json;
@@ -27,7 +28,7 @@ import org.hotline.server.privacy.PersonalDataMasker;
 /**
  * Questions the knowledge base could not answer, masked, counted by their normalised form, for the
  * content team. Each occurrence is appended to {@code unanswered.jsonl} in the data directory by a
- * background writer (never on the caller's thread) and replayed at start-up. Thread-safe.
+ * background writer (never on the caller's thread), in batches, and replayed at start-up. Thread-safe.
  */
 public final class UnansweredQuestions implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(UnansweredQuestions.class.getName());
@@ -47,13 +48,15 @@ public final class UnansweredQuestions implements AutoCloseable {
   private final PersonalDataMasker masker;
   private final Clock clock;
   private final Path file;
-  /** Bounded: under a flood of unanswered questions, persistence drops lines rather than memory. */
-  private final ExecutorService writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-      new ArrayBlockingQueue<>(10_000), r -> {
-        Thread t = new Thread(r, "unanswered-writer");
-        t.setDaemon(true);
-        return t;
-      }, new ThreadPoolExecutor.DiscardPolicy());
+  /**
+   * Lines waiting for the writer, and flush markers. Bounded: under a flood of unanswered questions,
+   * persistence drops lines rather than memory.
+   */
+  private final BlockingQueue<Object> pending = new ArrayBlockingQueue<>(10_000);
+  private final Thread writer;
+  private volatile boolean closing;
+
+  private record Line(String key, String question, Instant at) {}
 
   public UnansweredQuestions(Path dataDir, PersonalDataMasker masker, Clock clock) {
     this.masker = requireNonNull(masker, "masker");
@@ -65,6 +68,9 @@ public final class UnansweredQuestions implements AutoCloseable {
       throw new UncheckedIOException("cannot create data directory " + dataDir, e);
     }
     replay();
+    writer = new Thread(this::writeLines, "unanswered-writer");
+    writer.setDaemon(true);
+    writer.start();
   }
 
   /**
@@ -78,7 +84,7 @@ public final class UnansweredQuestions implements AutoCloseable {
     String key = masker.mask(normalized);
     Instant now = clock.instant();
     add(key, masked, now, 1);
-    writer.execute(() -> append(key, masked, now));
+    pending.offer(new Line(key, masked, now)); // full: the line is dropped, the count kept
   }
 
   private void add(String key, String example, Instant at, long n) {
@@ -108,13 +114,50 @@ public final class UnansweredQuestions implements AutoCloseable {
     return byKey.size();
   }
 
-  private void append(String key, String question, Instant at) {
-    ObjectNode line = Json.MAPPER.createObjectNode();
-    line.put("key", key).put("question", question).put("at", at.toString());
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-      out.write(Json.MAPPER.writeValueAsString(line));
-      out.newLine();
+  /**
+   * The writer thread: waits for a line, takes every line queued behind it, and appends them all
+   * with one opening of the file (under load, hundreds of lines a second).
+   */
+  private void writeLines() {
+    List<Object> batch = new ArrayList<>();
+    while (!closing || !pending.isEmpty()) {
+      try {
+        Object first = pending.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+      } catch (InterruptedException e) {
+        return;
+      }
+      pending.drainTo(batch);
+      append(batch);
+      for (Object o : batch) {
+        if (o instanceof CountDownLatch flushed) {
+          flushed.countDown();
+        }
+      }
+      batch.clear();
+    }
+  }
+
+  private void append(List<Object> batch) {
+    try {
+      StringBuilder text = new StringBuilder();
+      for (Object o : batch) {
+        if (o instanceof Line line) {
+          ObjectNode node = Json.MAPPER.createObjectNode();
+          node.put("key", line.key()).put("question", line.question()).put("at", line.at().toString());
+          text.append(Json.MAPPER.writeValueAsString(node)).append('\n');
+        }
+      }
+      if (text.isEmpty()) {
+        return;
+      }
+      try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        out.write(text.toString());
+      }
     } catch (IOException e) {
       LOG.log(System.Logger.Level.WARNING, "cannot append to " + file + ": " + e.getMessage());
     }
@@ -139,21 +182,20 @@ public final class UnansweredQuestions implements AutoCloseable {
     }
   }
 
-  /** Waits for pending writes; for tests and shutdown. */
+  /** Waits until what was recorded before is written; for tests and shutdown. */
   public void flush() throws InterruptedException {
-    var done = writer.submit(() -> {});
-    try {
-      done.get(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException(e);
+    CountDownLatch flushed = new CountDownLatch(1);
+    if (!pending.offer(flushed, 10, TimeUnit.SECONDS) || !flushed.await(10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the unanswered-questions writer did not catch up in 10 s");
     }
   }
 
+  /** Writes what is pending (for up to 10 s), then stops the writer. */
   @Override
   public void close() {
-    writer.shutdown();
+    closing = true;
     try {
-      writer.awaitTermination(10, TimeUnit.SECONDS);
+      writer.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -52,10 +52,15 @@ public final class ConversationStreamHandler extends SimpleChannelInboundHandler
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    // Every API request passes here: the cheap tests first, the URI parsed only for an upgrade.
+    if (request.method() != HttpMethod.GET
+        || !request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+      ctx.fireChannelRead(request);
+      return;
+    }
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     Matcher m = PATH.matcher(uri.path());
-    boolean upgrade = request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
-    if (!m.matches() || !upgrade || request.method() != HttpMethod.GET) {
+    if (!m.matches()) {
       ctx.fireChannelRead(request);
       return;
     }

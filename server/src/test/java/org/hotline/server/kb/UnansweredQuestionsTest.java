@@ -1,0 +1,54 @@
+package org.hotline.server.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.hotline.server.privacy.PersonalDataMasker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnansweredQuestionsTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T08:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dataDir;
+
+  @Test
+  void everyRecordedQuestionIsWrittenMaskedAndCountedAgainAfterARestart() throws Exception {
+    try (UnansweredQuestions questions = new UnansweredQuestions(dataDir, new PersonalDataMasker(), CLOCK)) {
+      // More than the writer can take one line at a time while they arrive: written in batches.
+      for (int i = 0; i < 2_000; i++) {
+        questions.record("今天天气怎么样 " + (i % 7), "今天天气怎么样" + (i % 7));
+      }
+      questions.record("我的手机号13812345678打不通", "我的手机号13812345678打不通");
+      questions.flush();
+      List<String> lines = Files.readAllLines(dataDir.resolve("unanswered.jsonl"), StandardCharsets.UTF_8);
+      assertEquals(2_001, lines.size());
+      assertFalse(String.join("\n", lines).contains("13812345678"), "phone numbers are masked on disk");
+      assertEquals(8, questions.distinct());
+    }
+    try (UnansweredQuestions replayed = new UnansweredQuestions(dataDir, new PersonalDataMasker(), CLOCK)) {
+      List<UnansweredQuestions.Item> top = replayed.top(3);
+      assertEquals(286, top.get(0).count(), top.toString()); // 2,000 over 7 wordings: 286 of the first
+      assertTrue(top.get(0).question().startsWith("今天天气怎么样"), top.toString());
+      assertEquals(8, replayed.distinct());
+    }
+  }
+
+  @Test
+  void closingWritesWhatIsPending() throws Exception {
+    UnansweredQuestions questions = new UnansweredQuestions(dataDir, new PersonalDataMasker(), CLOCK);
+    for (int i = 0; i < 500; i++) {
+      questions.record("问题" + i, "问题" + i);
+    }
+    questions.close();
+    assertEquals(500, Files.readAllLines(dataDir.resolve("unanswered.jsonl"), StandardCharsets.UTF_8).size());
+  }
+}
