@@ -19,6 +19,7 @@ public final class ImpactSearch {
   private double[] sums = new double[0];
   private int[] touched = new int[0];
   private int touchedCount;
+  private long[] heap = new long[0];
 
   /** This thread's accumulator, sized for {@code maxDoc} documents. */
   public static ImpactSearch forThread(int maxDoc) {
@@ -55,7 +56,10 @@ public final class ImpactSearch {
     int n = Math.min(k, touchedCount);
     // Each hit as one long that orders like the hits: the score's bits (scores are non-negative,
     // so their bits order like the floats), then the document inverted (lower first on ties).
-    long[] heap = new long[n];
+    if (heap.length < n) {
+      heap = new long[n];
+    }
+    long[] heap = this.heap;
     int size = 0;
     long weakest = Long.MIN_VALUE; // the root of the min-heap once it is full
     for (int i = 0; i < touchedCount; i++) {

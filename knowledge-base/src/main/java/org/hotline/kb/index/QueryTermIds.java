@@ -278,16 +278,26 @@ public final class QueryTermIds {
 
   /** Distinct ids in order of first appearance, at most a cap; unknown terms told apart by text. */
   private static final class DistinctIds {
+    /** Per thread: the ids being collected (one collection at a time per thread). */
+    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[0]);
+
     private final int[] ids;
+    private final int max;
     private int size;
     private List<String> unknown;
 
     DistinctIds(int max) {
-      ids = new int[max];
+      int[] scratch = SCRATCH.get();
+      if (scratch.length < max) {
+        scratch = new int[max];
+        SCRATCH.set(scratch);
+      }
+      this.ids = scratch;
+      this.max = max;
     }
 
     boolean full() {
-      return size == ids.length;
+      return size == max;
     }
 
     void add(int id) {

@@ -168,9 +168,9 @@ public final class CandidateRanker {
       }
       double agreement = information * (best1 + best2 + best3) / 3;
       // The entry's best question by the inputs that vary between its questions (the others are
-      // the entry's own), then its features once: no feature record per question.
+      // the entry's own), kept in locals, then its features once: no record per question.
       double bestPart = Double.NEGATIVE_INFINITY;
-      QuestionInputs bestInputs = null;
+      double bestPinyin = 0, bestBigram = 0, bestWord = 0, bestPrecision = 0, bestEvidence = 0, bestChar = 0;
       for (int i = 0; i < docs.length; i++) {
         int doc = docs[i];
         double pinyinCoverage = information * (pinyin.totalWeight() == 0 ? 0 : matched[i] / pinyin.totalWeight());
@@ -187,19 +187,23 @@ public final class CandidateRanker {
             pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, evidence, charCoverage);
         if (part > bestPart) {
           bestPart = part;
-          bestInputs = new QuestionInputs(
-              pinyinCoverage, bigramCoverage, wordCoverage, pinyinPrecision, evidence, charCoverage);
+          bestPinyin = pinyinCoverage;
+          bestBigram = bigramCoverage;
+          bestWord = wordCoverage;
+          bestPrecision = pinyinPrecision;
+          bestEvidence = evidence;
+          bestChar = charCoverage;
         }
       }
       Features features = new Features(
-          bestInputs.pinyinCoverage(),
-          bestInputs.bigramCoverage(),
-          bestInputs.wordCoverage(),
-          bestInputs.pinyinPrecision(),
+          bestPinyin,
+          bestBigram,
+          bestWord,
+          bestPrecision,
           relative,
           vocabulary,
-          bestInputs.evidence(),
-          bestInputs.charCoverage(),
+          bestEvidence,
+          bestChar,
           charVocabulary,
           wordVocabulary,
           agreement,
@@ -214,10 +218,6 @@ public final class CandidateRanker {
     candidates.sort(Comparator.comparingDouble(Candidate::confidence).reversed());
     return candidates;
   }
-
-  /** The match model's inputs that vary between one entry's questions. */
-  private record QuestionInputs(double pinyinCoverage, double bigramCoverage, double wordCoverage,
-      double pinyinPrecision, double evidence, double charCoverage) {}
 
   private static boolean contains(int[] values, int count, int value) {
     for (int i = 0; i < count; i++) {
@@ -235,15 +235,22 @@ public final class CandidateRanker {
 
   /** The question documents of an entry among the hits (best first), without the excluded one. */
   private int[] hitQuestionsOf(int ordinal, ImpactSearch.Hits hits, int excludedDoc) {
-    int[] docs = new int[hits.size()];
     int n = 0;
+    for (int i = 0; i < hits.size(); i++) {
+      int doc = hits.docs()[i];
+      if (doc != excludedDoc && index.entryOfQuestion(doc) == ordinal) {
+        n++;
+      }
+    }
+    int[] docs = new int[n];
+    n = 0;
     for (int i = 0; i < hits.size(); i++) {
       int doc = hits.docs()[i];
       if (doc != excludedDoc && index.entryOfQuestion(doc) == ordinal) {
         docs[n++] = doc;
       }
     }
-    return java.util.Arrays.copyOf(docs, n);
+    return docs;
   }
 
   /** BM25 over one field for the query's terms (at most {@link QueryTerms#MAX_TERMS}), best hits first. */

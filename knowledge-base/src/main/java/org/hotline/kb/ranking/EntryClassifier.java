@@ -49,11 +49,15 @@ final class EntryClassifier {
    * posterior probability is {@code exp(score - max) / sum}, taken as 0 far behind the leader.
    */
   record Posteriors(float[] score, double max, double sum, int[] leaders) {
+    // score is this thread's scratch array (SCORES): valid until the thread's next posteriors call.
     double probability(int entry) {
       double d = score[entry] - max;
       return d < NEGLIGIBLE ? 0 : Math.exp(d) / sum;
     }
   }
+
+  /** Per thread: the entries' scores of its latest question (no array per question). */
+  private static final ThreadLocal<float[]> SCORES = ThreadLocal.withInitial(() -> new float[0]);
 
   EntryClassifier(FaqIndex index, String... fields) {
     this.index = index;
@@ -130,11 +134,18 @@ final class EntryClassifier {
   /**
    * Each entry's posterior probability given the query terms of each field (in the order the
    * classifier was built with), as if {@code excludedDoc} (or nothing, when negative) were not in
-   * the content, and the {@code leaders} most probable entries.
+   * the content, and the {@code leaders} most probable entries. The result is read before this
+   * thread classifies another question (its scores are reused).
    */
   Posteriors posteriors(QueryTerms[] terms, int excludedDoc, int leaders) {
     int entryCount = index.entryCount();
-    float[] score = new float[entryCount];
+    float[] score = SCORES.get();
+    if (score.length < entryCount) {
+      score = new float[entryCount];
+      SCORES.set(score);
+    } else {
+      Arrays.fill(score, 0, entryCount, 0f);
+    }
     for (int f = 0; f < fields.length; f++) {
       Field field = byField[f];
       QueryTerms q = terms[f];

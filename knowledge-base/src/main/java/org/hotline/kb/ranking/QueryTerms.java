@@ -36,7 +36,10 @@ final class QueryTerms {
   private static final ThreadLocal<java.util.Map<TermDictionary, Marks>> MARKS =
       ThreadLocal.withInitial(java.util.WeakHashMap::new); // weak: a reloaded index's dictionaries go
 
-  /** From term ids in query order; -1 for each distinct term the dictionary lacks. */
+  /**
+   * From term ids in query order; -1 for each distinct term the dictionary lacks. The array is
+   * kept (not copied) when it is within {@link #MAX_TERMS}: the caller hands it over.
+   */
   QueryTerms(TermDictionary dictionary, int[] termIds) {
     int count = Math.min(MAX_TERMS, termIds.length);
     marks = MARKS.get().computeIfAbsent(dictionary, d -> new Marks(d.size()));
@@ -45,7 +48,7 @@ final class QueryTerms {
       marks.generation = 1;
     }
     generation = marks.generation;
-    ids = java.util.Arrays.copyOf(termIds, count);
+    ids = count == termIds.length ? termIds : java.util.Arrays.copyOf(termIds, count);
     weights = new float[count];
     double total = 0;
     for (int n = 0; n < count; n++) {
