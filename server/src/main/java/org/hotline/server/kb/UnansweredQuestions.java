@@ -28,7 +28,8 @@ import org.hotline.server.privacy.PersonalDataMasker;
 /**
  * Questions the knowledge base could not answer, masked, counted by their normalised form, for the
  * content team. Each occurrence is appended to {@code unanswered.jsonl} in the data directory by a
- * background writer (never on the caller's thread), in batches, and replayed at start-up. Thread-safe.
+ * background writer (never on the caller's thread), in batches, and replayed at start-up.
+ * Thread-safe.
  */
 public final class UnansweredQuestions implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(UnansweredQuestions.class.getName());
