@@ -159,7 +159,7 @@ public final class UnansweredQuestions implements AutoCloseable {
           StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
         out.write(text.toString());
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) { // the writer thread outlives a bad batch
       LOG.log(System.Logger.Level.WARNING, "cannot append to " + file + ": " + e.getMessage());
     }
   }
