@@ -1,10 +1,19 @@
 package org.hotline.loadtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LoadToolsTest {
   static {
@@ -28,14 +39,14 @@ class LoadToolsTest {
 
   @Test
   void refusesTargetsOffThisMachine() {
-    assertThrows(IllegalArgumentException.class, () -> new LoadGenerator("10.1.2.3", 8080, 1));
+    assertThrows(IllegalArgumentException.class, () -> new LoadGenerator("10.1.2.3", 8080, 1, false));
   }
 
   @Test
   void openLoopSendsAtTheOfferedRate() throws Exception {
     HttpServer server = serve("/healthz", body -> { });
     try {
-      LoadGenerator generator = new LoadGenerator("127.0.0.1", server.getAddress().getPort(), 1);
+      LoadGenerator generator = new LoadGenerator("127.0.0.1", server.getAddress().getPort(), 1, false);
       LoadResult result = generator.run(Scenario.healthz(), 4, 100, Duration.ofMillis(300), Duration.ofSeconds(2));
       assertTrue(result.throughput() > 75 && result.throughput() < 125, result.format());
       assertEquals(0, result.failed(), result.format());
@@ -44,8 +55,10 @@ class LoadToolsTest {
     }
   }
 
-  @Test
-  void drivesAServerAndCountsResponses() throws Exception {
+  /** Both transports: epoll (the default on Linux, which CI runs on) and the JDK's selector. */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void drivesAServerAndCountsResponses(boolean epoll) throws Exception {
     AtomicInteger seen = new AtomicInteger();
     HttpServer server = serve("/api/v1/ask", body -> {
       if (body.contains("question")) {
@@ -53,16 +66,46 @@ class LoadToolsTest {
       }
     });
     try {
-      LoadGenerator generator = new LoadGenerator("127.0.0.1", server.getAddress().getPort(), 1);
+      LoadGenerator generator = new LoadGenerator("127.0.0.1", server.getAddress().getPort(), 1, epoll);
       LoadResult result = generator.run(Scenario.ask("ask", List.of("信用卡丢了怎么办", "假币")), 4,
           Duration.ofMillis(200), Duration.ofSeconds(1));
       assertTrue(result.ok() > 0, result.format());
       assertEquals(0, result.failed(), result.format());
       assertTrue(seen.get() >= result.ok());
       assertTrue(result.percentileMillis(50) > 0);
+      assertTrue(result.clientCpuMicros() > 0, result.format());
     } finally {
       server.stop(0);
     }
+  }
+
+  /** The hand-assembled request bytes must read back, through Netty's decoder, as the request meant. */
+  @Test
+  void requestsDecodeAsHttp() {
+    Scenario ask = Scenario.ask("ask", List.of("信用卡丢了\"怎么办\"", "假币")).host("localhost");
+    EmbeddedChannel server = new EmbeddedChannel(new HttpRequestDecoder(), new HttpObjectAggregator(1 << 16));
+    for (String expected : List.of("{\"question\":\"信用卡丢了\\\"怎么办\\\"\"}", "{\"question\":\"假币\"}")) {
+      server.writeInbound(ask.nextRequest(ByteBufAllocator.DEFAULT));
+      FullHttpRequest request = server.readInbound();
+      try {
+        assertTrue(request.decoderResult().isSuccess());
+        assertEquals(HttpMethod.POST, request.method());
+        assertEquals("/api/v1/ask", request.uri());
+        assertEquals("localhost", request.headers().get(HttpHeaderNames.HOST));
+        assertTrue(HttpUtil.isKeepAlive(request));
+        assertEquals("application/json", request.headers().get(HttpHeaderNames.CONTENT_TYPE));
+        assertEquals(expected, request.content().toString(StandardCharsets.UTF_8));
+      } finally {
+        request.release();
+      }
+    }
+    server.writeInbound(Scenario.healthz().nextRequest(ByteBufAllocator.DEFAULT));
+    FullHttpRequest health = server.readInbound();
+    assertEquals(HttpMethod.GET, health.method());
+    assertEquals("/healthz", health.uri());
+    assertEquals(0, health.content().readableBytes());
+    health.release();
+    assertFalse(server.finishAndReleaseAll(), "nothing left over");
   }
 
   @Test

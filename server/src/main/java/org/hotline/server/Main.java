@@ -304,8 +304,8 @@ public final class Main {
         new ConversationStreamHandler(customerAuth, streams, workers), config.allowedOrigins());
     int port = http.start(config.host(), config.httpPort());
     resources.push(http);
-    LOG.log(System.Logger.Level.INFO, "HTTP API on port " + port + " (" + db.kind()
-        + " database); loading the knowledge base");
+    LOG.log(System.Logger.Level.INFO, "HTTP API on port " + port + " (" + http.transport()
+        + " event loops, " + db.kind() + " database); loading the knowledge base");
 
     ChineseCharacters.warmUp();
     ContentSource source = contentSource(config);

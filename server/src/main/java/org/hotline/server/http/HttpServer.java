@@ -7,8 +7,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.cors.CorsConfig;
@@ -21,10 +19,10 @@ public final class HttpServer implements AutoCloseable {
   private final RequestDispatcher dispatcher;
   private final io.netty.channel.ChannelHandler upgrades;
   private final CorsConfig cors;
-  private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final Transport transport;
+  private final EventLoopGroup boss;
   /** One event loop per core: answering is CPU-bound, so more loops would only contend. */
-  private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
-      Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
+  private final EventLoopGroup workers;
   private Channel channel;
 
   public HttpServer(RequestDispatcher dispatcher) {
@@ -39,6 +37,15 @@ public final class HttpServer implements AutoCloseable {
    */
   public HttpServer(RequestDispatcher dispatcher, io.netty.channel.ChannelHandler upgrades,
       List<String> allowedOrigins) {
+    this(dispatcher, upgrades, allowedOrigins, Transport.best());
+  }
+
+  HttpServer(RequestDispatcher dispatcher, io.netty.channel.ChannelHandler upgrades,
+      List<String> allowedOrigins, Transport transport) {
+    this.transport = requireNonNull(transport, "transport");
+    this.boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
+    this.workers = new MultiThreadIoEventLoopGroup(
+        Runtime.getRuntime().availableProcessors(), transport.ioHandlerFactory());
     this.dispatcher = requireNonNull(dispatcher, "dispatcher");
     this.upgrades = upgrades;
     CorsConfigBuilder builder = allowedOrigins.contains("*") ? CorsConfigBuilder.forAnyOrigin()
@@ -54,7 +61,7 @@ public final class HttpServer implements AutoCloseable {
   public int start(String host, int port) throws InterruptedException {
     channel = new ServerBootstrap()
         .group(boss, workers)
-        .channel(NioServerSocketChannel.class)
+        .channel(transport.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new HttpServerInitializer(dispatcher, upgrades, cors))
@@ -62,6 +69,11 @@ public final class HttpServer implements AutoCloseable {
         .sync()
         .channel();
     return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  /** The event loops' I/O: epoll where Netty's native library loads, else NIO. */
+  public Transport transport() {
+    return transport;
   }
 
   @Override
