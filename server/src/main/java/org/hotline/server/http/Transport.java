@@ -9,8 +9,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 /**
- * The event loops' I/O: Linux epoll through Netty's native library when it loads (fewer system
- * calls and no selected-key sets per wake-up), otherwise the JDK's selector.
+ * The event loops' I/O: Linux epoll through Netty's native library when it loads (edge-triggered,
+ * without the JDK selector's bookkeeping per wake-up), otherwise the JDK's selector.
  */
 public enum Transport {
   EPOLL,
