@@ -42,11 +42,8 @@ public final class HttpServer implements AutoCloseable {
 
   HttpServer(RequestDispatcher dispatcher, io.netty.channel.ChannelHandler upgrades,
       List<String> allowedOrigins, Transport transport) {
-    this.transport = requireNonNull(transport, "transport");
-    this.boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
-    this.workers = new MultiThreadIoEventLoopGroup(
-        Runtime.getRuntime().availableProcessors(), transport.ioHandlerFactory());
     this.dispatcher = requireNonNull(dispatcher, "dispatcher");
+    this.transport = requireNonNull(transport, "transport");
     this.upgrades = upgrades;
     CorsConfigBuilder builder = allowedOrigins.contains("*") ? CorsConfigBuilder.forAnyOrigin()
         : CorsConfigBuilder.forOrigins(allowedOrigins.toArray(String[]::new));
@@ -55,6 +52,10 @@ public final class HttpServer implements AutoCloseable {
         .allowedRequestHeaders(HttpHeaderNames.AUTHORIZATION, HttpHeaderNames.CONTENT_TYPE)
         .maxAge(600)
         .build();
+    // Threads last: a constructor that throws leaves none running.
+    this.boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
+    this.workers = new MultiThreadIoEventLoopGroup(
+        Runtime.getRuntime().availableProcessors(), transport.ioHandlerFactory());
   }
 
   /** Binds to the port (0 for any free port) and returns the bound port. */
