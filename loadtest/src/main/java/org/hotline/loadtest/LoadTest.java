@@ -15,7 +15,10 @@ import java.util.Map;
  * measured in the same session, and the server's CPU time per request (read from its {@code
  * /metrics}).
  *
- * <pre>java -jar loadtest/target/loadtest.jar --port 8080 --connections 64 --seconds 10 --runs 3</pre>
+ * <pre>java -XX:+UseSerialGC -Xmn32m -jar loadtest/target/loadtest.jar --port 8080 --connections 64 --seconds 10 --runs 3</pre>
+ *
+ * The generator's own collections count as latency: the serial collector with a small young
+ * generation keeps them to a millisecond or two, where G1's default pause goal let them run 30-53 ms.
  *
  * Flags: {@code --host} (loopback only), {@code --port}, {@code --connections}, {@code --threads}
  * (client event loops), {@code --transport} (epoll, the default where it loads, or nio), {@code --rate} (requests/s offered, open loop; default 0, closed loop), {@code --runs}, {@code --seconds} per run, {@code --warmup} seconds before
@@ -61,6 +64,8 @@ public final class LoadTest {
         : "closed loop: each connection sends its next request when the previous answer arrives");
     System.out.printf(Locale.ROOT, "target %s:%d, %d connections, %d client thread(s) on %s, %ds warm-up + %ds per run, %d runs; %d distinct questions%n",
         host, port, connections, threads, transport, warmup.toSeconds(), duration.toSeconds(), runs, questions.size());
+    System.out.println("generator collector: " + collectors()
+        + " (its pauses count as latency; run it with -XX:+UseSerialGC -Xmn32m for short ones)");
     // One scenario object per name for the whole session, so the uncached one keeps moving through
     // its list across runs instead of repeating questions the cache has seen.
     Map<String, Scenario> scenarios = new LinkedHashMap<>();
@@ -74,9 +79,17 @@ public final class LoadTest {
     }
     if (prime.toSeconds() > 0) {
       System.out.println("priming the server's JIT for " + prime.toSeconds() + "s (not recorded)");
-      for (Scenario scenario : scenarios.values()) {
-        generator.run(scenario, connections, Duration.ZERO, prime.dividedBy(scenarios.size()));
+      // Priming does what a measured run does around its load: the server reads /metrics and
+      // drops and accepts connections. Seen for the first time at a run's start, those paths
+      // deoptimised the hot request path, and the JIT recompiled it during the run.
+      Duration slice = prime.dividedBy(2L * scenarios.size());
+      for (int half = 0; half < 2; half++) {
+        for (Scenario scenario : scenarios.values()) {
+          serverMetrics.read();
+          generator.run(scenario, connections, rate, Duration.ZERO, slice);
+        }
       }
+      serverMetrics.read();
     }
     for (int run = 1; run <= runs; run++) {
       for (String name : names) {
@@ -110,6 +123,13 @@ public final class LoadTest {
           Double.isNaN(clientCpu) ? "-" : String.format(Locale.ROOT, "%.0f", clientCpu),
           r.stream().mapToLong(LoadResult::failed).sum());
     }
+  }
+
+  /** The garbage collectors of this JVM, as it names them. */
+  private static String collectors() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(java.lang.management.GarbageCollectorMXBean::getName)
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   static double median(List<LoadResult> results, java.util.function.ToDoubleFunction<LoadResult> f) {

@@ -18,7 +18,10 @@ final class ServerMetrics {
   /** Counters at one moment; NaN where the server does not expose one. */
   record Reading(double hits, double misses, double requests, double cpuSeconds) {}
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1) // as a metrics scraper asks: no h2c upgrade
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
   private final URI metrics;
 
   ServerMetrics(String host, int port) {

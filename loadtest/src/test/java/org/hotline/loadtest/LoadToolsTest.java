@@ -130,6 +130,31 @@ class LoadToolsTest {
     assertTrue(Double.isNaN(ServerMetrics.parse("up 1").cpuSeconds()));
   }
 
+  /**
+   * The metrics reader asks as a scraper does, in plain HTTP/1.1: the JDK's client otherwise offers
+   * an upgrade to h2c, a request the measured server sees nowhere else.
+   */
+  @Test
+  void readsMetricsOverPlainHttp11() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+    server.createContext("/metrics", exchange -> {
+      seen.set(exchange.getProtocol() + " upgrade=" + exchange.getRequestHeaders().getFirst("Upgrade"));
+      byte[] body = "process_cpu_time_ns_total 3.0E9\n".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      ServerMetrics.Reading reading = new ServerMetrics("127.0.0.1", server.getAddress().getPort()).read();
+      assertEquals(3.0, reading.cpuSeconds(), 1e-9);
+      assertEquals("HTTP/1.1 upgrade=null", seen.get());
+    } finally {
+      server.stop(0);
+    }
+  }
+
   /** A JDK HTTP server on a free loopback port answering {} to every request on the path. */
   private static HttpServer serve(String path, java.util.function.Consumer<String> onBody) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
