@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * The generator's own collections count as latency: with the serial collector and a small young
  * generation they took 0.6 ms, about once a second, where G1's default pause goal let them run
- * 30-53 ms.
+ * 27-56 ms.
  *
  * Flags: {@code --host} (loopback only), {@code --port}, {@code --connections}, {@code --threads}
  * (client event loops), {@code --transport} (epoll, the default where it loads, or nio), {@code --rate} (requests/s offered, open loop; default 0, closed loop), {@code --runs}, {@code --seconds} per run, {@code --warmup} seconds before
