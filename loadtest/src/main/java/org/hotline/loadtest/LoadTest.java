@@ -81,9 +81,9 @@ public final class LoadTest {
     if (prime.toSeconds() > 0) {
       System.out.println("priming the server's JIT for " + prime.toSeconds() + "s (not recorded)");
       // Priming does what a measured run does around its load, in the same mode: /metrics is
-      // read and connections are dropped and opened. The server's compilation log showed its
-      // read path deoptimised (class checks, branches not taken before) when the first run
-      // brought those requests, and recompiled while the run was measured.
+      // read and connections are dropped and opened, so none of it is new to the server's JIT
+      // when a run starts (its compilation log had shown the read path deoptimised, by class
+      // checks and branches not taken before, about when those requests first came).
       Duration slice = prime.dividedBy(2L * scenarios.size());
       for (int half = 0; half < 2; half++) {
         for (Scenario scenario : scenarios.values()) {

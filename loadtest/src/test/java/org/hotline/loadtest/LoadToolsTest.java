@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -14,12 +15,16 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpUtil;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -136,16 +141,9 @@ class LoadToolsTest {
    */
   @Test
   void readsMetricsOverPlainHttp11() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
-    server.createContext("/metrics", exchange -> {
-      seen.set(exchange.getProtocol() + " upgrade=" + exchange.getRequestHeaders().getFirst("Upgrade"));
-      byte[] body = "process_cpu_time_ns_total 3.0E9\n".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    server.start();
+    AtomicReference<String> seen = new AtomicReference<>();
+    HttpServer server = serve("/metrics", "process_cpu_time_ns_total 3.0E9\n", exchange ->
+        seen.set(exchange.getProtocol() + " upgrade=" + exchange.getRequestHeaders().getFirst("Upgrade")));
     try {
       ServerMetrics.Reading reading = new ServerMetrics("127.0.0.1", server.getAddress().getPort()).read();
       assertEquals(3.0, reading.cpuSeconds(), 1e-9);
@@ -156,12 +154,24 @@ class LoadToolsTest {
   }
 
   /** A JDK HTTP server on a free loopback port answering {} to every request on the path. */
-  private static HttpServer serve(String path, java.util.function.Consumer<String> onBody) throws Exception {
+  private static HttpServer serve(String path, Consumer<String> onBody) throws Exception {
+    return serve(path, "{}", exchange -> {
+      try {
+        onBody.accept(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** A JDK HTTP server on a free loopback port answering {@code body} to every request on the path. */
+  private static HttpServer serve(String path, String body, Consumer<HttpExchange> onRequest) throws Exception {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(path, exchange -> {
-      onBody.accept(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(200, 2);
-      exchange.getResponseBody().write("{}".getBytes(StandardCharsets.UTF_8));
+      onRequest.accept(exchange);
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
       exchange.close();
     });
     server.start();
