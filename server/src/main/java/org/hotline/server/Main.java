@@ -186,7 +186,7 @@ public final class Main {
    * One full collection before the server is ready. Building the index leaves about 100 MB of
    * garbage in the old generation (young collections promoted it while it was still in use);
    * left there, it brings the first full collection, over 100 ms with every request stopped, a
-   * few minutes into serving. Measured with the launcher's options under uncached load: 160 MB in
+   * few minutes into serving. Measured with the launcher's options under uncached load: 156 MB in
    * the old generation at readiness, 56 MB after this; without it a full collection came 3
    * minutes into the load, with it none in 4 minutes (the old generation then at 77 of 192 MB).
    */
