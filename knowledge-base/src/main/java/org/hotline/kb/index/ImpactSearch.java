@@ -3,7 +3,15 @@ package org.hotline.kb.index;
 /**
  * Sums {@link TermImpacts} postings for a disjunction of terms (each with a boost) and returns the
  * best documents, highest score first and, on equal scores, the lower document first, as Lucene
- * orders hits. Scores are summed in double and rounded to float, as Lucene's disjunction does. Not
+ * orders hits. Scores are summed in double and rounded to float, as Lucene's disjunction does.
+ *
+ * <p>Common terms ({@link TermImpacts.Postings#common}) hold most of a query's postings but rarely
+ * decide its best hits. So the rare terms' postings are summed first, and the common terms are
+ * added only to the documents those reached, from their dense vectors. When the {@code k}th best
+ * of these scores more than the common terms' highest scores together, no document that only
+ * common terms reach can be among the best {@code k}, and the hits are those of the full sum: the
+ * same documents with the same scores (in double, a sum of a few dozen float scores within a
+ * millionfold of one another is exact, in any order). Otherwise the full sum is made. Not
  * thread-safe: one instance per thread (see {@link #forThread}).
  */
 public final class ImpactSearch {
@@ -20,6 +28,12 @@ public final class ImpactSearch {
   private int[] touched = new int[0];
   private int touchedCount;
   private long[] heap = new long[0];
+  /** The terms added since the last search, and their boosts. */
+  private TermImpacts.Postings[] terms = new TermImpacts.Postings[8];
+  private float[] boosts = new float[8];
+  private int termCount;
+  /** Searches that left out the documents only common terms reach: for tests. */
+  int pruned;
 
   /** This thread's accumulator, sized for {@code maxDoc} documents. */
   public static ImpactSearch forThread(int maxDoc) {
@@ -33,8 +47,80 @@ public final class ImpactSearch {
     return search;
   }
 
-  /** Adds one term's scores, multiplied by its boost. */
+  /** Adds one term to the disjunction; its scores count multiplied by its boost. */
   public void add(TermImpacts.Postings postings, float boost) {
+    if (termCount == terms.length) {
+      terms = java.util.Arrays.copyOf(terms, 2 * termCount);
+      boosts = java.util.Arrays.copyOf(boosts, 2 * termCount);
+    }
+    terms[termCount] = postings;
+    boosts[termCount] = boost;
+    termCount++;
+  }
+
+  /** The best {@code k} documents of the terms added; resets the search for the next one. */
+  public Hits top(int k) {
+    try {
+      return k <= 0 ? new Hits(new int[0], new float[0]) : search(k);
+    } finally {
+      java.util.Arrays.fill(terms, 0, termCount, null);
+      termCount = 0;
+    }
+  }
+
+  private Hits search(int k) {
+    double commonMax = 0; // the most a document only common terms reach can score
+    boolean anyCommon = false;
+    for (int t = 0; t < termCount; t++) {
+      if (terms[t].common()) {
+        anyCommon = true;
+        commonMax += scaled(terms[t].max(), boosts[t]); // rounded as each score is
+      } else {
+        sum(terms[t], boosts[t]);
+      }
+    }
+    if (!anyCommon) {
+      return best(k);
+    }
+    if (touchedCount >= k) {
+      for (int t = 0; t < termCount; t++) {
+        if (terms[t].common()) {
+          sumOnTouched(terms[t].dense(), boosts[t]);
+        }
+      }
+      Hits hits = best(k);
+      if (hits.scores()[k - 1] > (float) commonMax) {
+        pruned++;
+        return hits;
+      }
+    } else {
+      reset();
+    }
+    for (int t = 0; t < termCount; t++) { // the full sum: rare terms, then common ones
+      if (!terms[t].common()) {
+        sum(terms[t], boosts[t]);
+      }
+    }
+    for (int t = 0; t < termCount; t++) {
+      if (terms[t].common()) {
+        sum(terms[t], boosts[t]);
+      }
+    }
+    return best(k);
+  }
+
+  /** Adds a common term's scores to the documents already reached, from its dense vector. */
+  private void sumOnTouched(float[] dense, float boost) {
+    double[] sums = this.sums;
+    int[] touched = this.touched;
+    for (int i = 0; i < touchedCount; i++) {
+      int doc = touched[i];
+      sums[doc] += scaled(dense[doc], boost);
+    }
+  }
+
+  /** Adds one term's scores, multiplied by its boost, to every document it has. */
+  private void sum(TermImpacts.Postings postings, float boost) {
     int[] docs = postings.docs();
     float[] scores = postings.scores();
     double[] sums = this.sums;
@@ -46,13 +132,25 @@ public final class ImpactSearch {
       // Branch-free: whether a document is new is a coin toss the processor cannot predict.
       touched[count] = doc;
       count += sum == 0 ? 1 : 0;
-      sums[doc] = sum + (boost == 1f ? scores[i] : scores[i] * boost);
+      sums[doc] = sum + scaled(scores[i], boost);
     }
     touchedCount = count;
   }
 
-  /** The best {@code k} documents of what was added; resets the accumulator for the next search. */
-  public Hits top(int k) {
+  /** A score times a boost, in float as Lucene's boosted scores are. */
+  private static float scaled(float score, float boost) {
+    return boost == 1f ? score : score * boost;
+  }
+
+  private void reset() {
+    for (int i = 0; i < touchedCount; i++) {
+      sums[touched[i]] = 0;
+    }
+    touchedCount = 0;
+  }
+
+  /** The best {@code k} documents of what was summed; resets the accumulator. */
+  private Hits best(int k) {
     int n = Math.min(k, touchedCount);
     // Each hit as one long that orders like the hits: the score's bits (scores are non-negative,
     // so their bits order like the floats), then the document inverted (lower first on ties).

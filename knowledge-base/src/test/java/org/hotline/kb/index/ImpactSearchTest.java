@@ -2,6 +2,7 @@ package org.hotline.kb.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -21,6 +22,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.hotline.kb.index.ImpactSearch.Hits;
 import org.junit.jupiter.api.Test;
 
 /** Summed impacts must rank and score as Lucene's own disjunction of term queries does. */
@@ -60,7 +62,7 @@ class ImpactSearchTest {
         search.add(impacts.postings(word), boost);
       }
       ScoreDoc[] lucene = searcher.search(query.build(), 20).scoreDocs;
-      ImpactSearch.Hits ours = search.top(20);
+      Hits ours = search.top(20);
       assertEquals(lucene.length, ours.size());
       int[] luceneDocs = new int[lucene.length];
       for (int i = 0; i < lucene.length; i++) {
@@ -69,6 +71,54 @@ class ImpactSearchTest {
       }
       assertArrayEquals(luceneDocs, ours.docs(), "query " + q);
     }
+  }
+
+  @Test
+  void skippingCommonTermsFindsTheHitsOfTheFullSum() {
+    // Zipf-like term frequencies over 2,000 documents: a few terms in most of them, many in few.
+    Random random = new Random(11);
+    int maxDoc = 2000;
+    int vocabulary = 300;
+    List<TermImpacts.Postings> common = new java.util.ArrayList<>();
+    List<TermImpacts.Postings> rare = new java.util.ArrayList<>();
+    for (int t = 0; t < vocabulary; t++) {
+      double share = 0.8 / (1 + t);
+      int[] docs = new int[maxDoc];
+      float[] scores = new float[maxDoc];
+      int n = 0;
+      for (int d = 0; d < maxDoc; d++) {
+        if (random.nextDouble() < share) {
+          docs[n] = d;
+          scores[n] = 0.2f + 5 * random.nextFloat() * (1 + t) / vocabulary;
+          n++;
+        }
+      }
+      docs = java.util.Arrays.copyOf(docs, n);
+      scores = java.util.Arrays.copyOf(scores, n);
+      common.add(TermImpacts.Postings.of(docs, scores, maxDoc));
+      rare.add(new TermImpacts.Postings(docs, scores)); // never skipped: the reference
+    }
+    assertTrue(common.stream().filter(TermImpacts.Postings::common).count() > 5, "some terms are common");
+    ImpactSearch search = ImpactSearch.forThread(maxDoc);
+    int prunedBefore = search.pruned;
+    int queries = 400;
+    for (int q = 0; q < queries; q++) {
+      int k = 1 + random.nextInt(40);
+      float boost = q % 3 == 0 ? 0.2f : 1f;
+      int[] terms = random.ints(1 + random.nextInt(12), 0, vocabulary).toArray();
+      for (int t : terms) {
+        search.add(rare.get(t), boost);
+      }
+      Hits expected = search.top(k);
+      for (int t : terms) {
+        search.add(common.get(t), boost);
+      }
+      Hits actual = search.top(k);
+      assertArrayEquals(expected.docs(), actual.docs(), "query " + q);
+      assertArrayEquals(expected.scores(), actual.scores(), "query " + q);
+    }
+    int pruned = search.pruned - prunedBefore;
+    assertTrue(pruned > queries / 10 && pruned < queries, "both ways were taken: " + pruned + " pruned");
   }
 
   @Test
