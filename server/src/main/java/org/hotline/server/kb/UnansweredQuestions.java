@@ -22,6 +22,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.hotline.server.http.Json;
 import org.hotline.server.privacy.PersonalDataMasker;
 
@@ -35,6 +36,8 @@ public final class UnansweredQuestions implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(UnansweredQuestions.class.getName());
   /** Distinct questions kept in memory; beyond this only the count of dropped ones grows. */
   static final int MAX_DISTINCT = 20_000;
+  /** How often the writer appends what was recorded: 0.1 s. */
+  private static final long WRITE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   /** One distinct unanswered question: an example of its wording, how often, and when last. */
   public record Item(String question, long count, String lastAskedAt) {}
@@ -116,29 +119,29 @@ public final class UnansweredQuestions implements AutoCloseable {
   }
 
   /**
-   * The writer thread: waits for a line, takes every line queued behind it, and appends them all
-   * with one opening of the file (under load, hundreds of lines a second).
+   * The writer thread: every {@link #WRITE_INTERVAL_NANOS} (or at once for {@link #flush} and
+   * {@link #close}), takes every line queued and appends them all with one opening of the file.
+   * Recording a line never wakes it: woken per line, under uncached load it opened the file and
+   * preempted an event loop or the load generator a few hundred times a second.
    */
   private void writeLines() {
     List<Object> batch = new ArrayList<>();
-    while (!closing || !pending.isEmpty()) {
-      try {
-        Object first = pending.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+    while (true) {
+      boolean last = closing; // read before draining: what was recorded before close() is written
+      pending.drainTo(batch);
+      if (!batch.isEmpty()) {
+        append(batch);
+        for (Object o : batch) {
+          if (o instanceof CountDownLatch flushed) {
+            flushed.countDown();
+          }
         }
-        batch.add(first);
-      } catch (InterruptedException e) {
+        batch.clear();
+      }
+      if (last) {
         return;
       }
-      pending.drainTo(batch);
-      append(batch);
-      for (Object o : batch) {
-        if (o instanceof CountDownLatch flushed) {
-          flushed.countDown();
-        }
-      }
-      batch.clear();
+      LockSupport.parkNanos(this, WRITE_INTERVAL_NANOS);
     }
   }
 
@@ -186,7 +189,9 @@ public final class UnansweredQuestions implements AutoCloseable {
   /** Waits until what was recorded before is written; for tests and shutdown. */
   public void flush() throws InterruptedException {
     CountDownLatch flushed = new CountDownLatch(1);
-    if (!pending.offer(flushed, 10, TimeUnit.SECONDS) || !flushed.await(10, TimeUnit.SECONDS)) {
+    boolean queued = pending.offer(flushed, 10, TimeUnit.SECONDS);
+    LockSupport.unpark(writer);
+    if (!queued || !flushed.await(10, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the unanswered-questions writer did not catch up in 10 s");
     }
   }
@@ -195,6 +200,7 @@ public final class UnansweredQuestions implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    LockSupport.unpark(writer);
     try {
       writer.join(10_000);
     } catch (InterruptedException e) {

@@ -51,4 +51,19 @@ class UnansweredQuestionsTest {
     questions.close();
     assertEquals(500, Files.readAllLines(dataDir.resolve("unanswered.jsonl"), StandardCharsets.UTF_8).size());
   }
+
+  @Test
+  void recordedQuestionsReachTheFileWithinTheWriteIntervalWithoutAFlush() throws Exception {
+    try (UnansweredQuestions questions = new UnansweredQuestions(dataDir, new PersonalDataMasker(), CLOCK)) {
+      questions.record("今天天气怎么样", "今天天气怎么样");
+      questions.record("明天会下雨吗", "明天会下雨吗");
+      Path file = dataDir.resolve("unanswered.jsonl");
+      long deadline = System.nanoTime() + 5_000_000_000L; // the writer appends every 0.1 s
+      while (System.nanoTime() < deadline
+          && (!Files.exists(file) || Files.readAllLines(file, StandardCharsets.UTF_8).size() < 2)) {
+        Thread.sleep(20);
+      }
+      assertEquals(2, Files.readAllLines(file, StandardCharsets.UTF_8).size());
+    }
+  }
 }
