@@ -138,7 +138,7 @@ public final class UnansweredQuestions implements AutoCloseable {
         }
         batch.clear();
       }
-      if (last) {
+      if (last || Thread.currentThread().isInterrupted()) { // parking would return at once
         return;
       }
       LockSupport.parkNanos(this, WRITE_INTERVAL_NANOS);
