@@ -244,8 +244,18 @@ public final class Main {
     DeadlinePolicy policy = deadlinePolicy(config.deadlinePolicy());
     WorkingCalendar calendar = config.calendarDir() == null ? WorkingCalendar.bundled()
         : WorkingCalendar.load(config.calendarDir());
-    TicketService tickets = new TicketService(db, conversations, accounts, policy,
-        new DeadlineCalculator(calendar, policy), masker, clock);
+    DeadlineCalculator deadlines = new DeadlineCalculator(calendar, policy);
+    List<Integer> uncovered = deadlines.yearsWithoutOfficialCalendar(clock.instant());
+    if (!uncovered.isEmpty()) {
+      LOG.log(System.Logger.Level.WARNING, "no official holiday calendar for " + uncovered
+          + ": working-day deadlines reaching it count only weekends as days off; add NNNN.json"
+          + " to HOTLINE_CALENDAR_DIR (see server/src/main/resources/calendar/)");
+    }
+    Gauge.builder("hotline.deadlines.uncovered.years", deadlines,
+            d -> d.yearsWithoutOfficialCalendar(clock.instant()).size())
+        .description("years that working-day deadlines set now reach without an official holiday calendar")
+        .register(registry);
+    TicketService tickets = new TicketService(db, conversations, accounts, policy, deadlines, masker, clock);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("escalation"));
     resources.push(scheduler::shutdownNow);
     scheduler.scheduleWithFixedDelay(() -> housekeeping(tickets, accounts), 10, 60, TimeUnit.SECONDS);

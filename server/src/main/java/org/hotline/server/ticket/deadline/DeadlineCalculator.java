@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 /**
  * Due times for tickets under a {@link DeadlinePolicy}. A period of N days starts on the day after
@@ -71,6 +72,26 @@ public final class DeadlineCalculator {
         calendar.workingDaysBetween(pausedDate.minusDays(1), resumedDate.minusDays(1));
     ZonedDateTime local = due.atZone(policy.zone());
     return local.with(calendar.addWorkingDays(local.toLocalDate(), workingDays)).toInstant();
+  }
+
+  /**
+   * The years a working-day deadline set at {@code now} can reach (from today to the latest due
+   * time a working-day rule gives a ticket received now) for which the calendar has no official
+   * arrangement, so that there holidays count as working days and make-up working days as rest.
+   * Calendar-day rules are left out: no calendar moves them. Ascending; empty when all are covered.
+   */
+  public List<Integer> yearsWithoutOfficialCalendar(Instant now) {
+    requireNonNull(now, "now");
+    Instant latest = null;
+    for (DeadlineRule rule : policy.rules()) {
+      if (rule.unit() == DayUnit.WORKING) {
+        Instant accepted = rule.hasAcceptanceStep() ? acceptDue(now, rule) : now;
+        Instant due = resolveDue(accepted, rule);
+        latest = latest == null || due.isAfter(latest) ? due : latest;
+      }
+    }
+    return latest == null ? List.of() : calendar.yearsWithoutOfficialData(
+        now.atZone(policy.zone()).getYear(), latest.atZone(policy.zone()).getYear());
   }
 
   /** Precedence: DONE, then PAUSED, then OVERDUE (strictly after due), DUE_SOON, OK. */

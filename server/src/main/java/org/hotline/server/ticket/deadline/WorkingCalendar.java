@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,6 +76,17 @@ public final class WorkingCalendar {
   /** The years with an official arrangement, ascending. */
   public Set<Integer> officialYears() {
     return new TreeSet<>(years.keySet());
+  }
+
+  /** The years from {@code first} through {@code last} without an official arrangement. */
+  public List<Integer> yearsWithoutOfficialData(int first, int last) {
+    List<Integer> missing = new ArrayList<>();
+    for (int year = first; year <= last; year++) {
+      if (!hasOfficialData(year)) {
+        missing.add(year);
+      }
+    }
+    return missing;
   }
 
   public boolean isWorkingDay(LocalDate date) {

@@ -146,4 +146,27 @@ class DeadlineCalculatorTest {
   private static Instant now(String localDateTime) {
     return Clock.fixed(beijing(localDateTime), DeadlinePolicy.DEFAULT_ZONE).instant();
   }
+  @Test
+  void workingDayDeadlinesThatReachAYearWithoutACalendarNameThatYear() {
+    int last = CALENDAR.officialYears().stream().max(Integer::compare).orElseThrow();
+    // The market's complaint rule reaches 7 + 45 working days ahead; the bank's working-day rules
+    // at most 2, and its complaint rules count calendar days, which no holiday moves.
+    assertEquals(List.of(), market.yearsWithoutOfficialCalendar(beijing(last + "-03-02T10:00")));
+    assertEquals(List.of(last + 1),
+        market.yearsWithoutOfficialCalendar(beijing(last + "-12-07T10:00")));
+    assertEquals(List.of(), bank.yearsWithoutOfficialCalendar(beijing(last + "-12-07T10:00")));
+    assertEquals(List.of(last + 1),
+        bank.yearsWithoutOfficialCalendar(beijing(last + "-12-31T10:00")));
+    assertEquals(List.of(last + 3, last + 4),
+        market.yearsWithoutOfficialCalendar(beijing((last + 3) + "-12-07T10:00")));
+  }
+
+  @Test
+  void calendarDayRulesNeedNoCalendar() {
+    DeadlineRule complaint = new DeadlineRule("complaint", "投诉15日内办结", 0, 15, DayUnit.CALENDAR,
+        "内部服务标准", "*", "*");
+    DeadlineCalculator calculator = new DeadlineCalculator(CALENDAR,
+        new DeadlinePolicy(List.of(complaint), Duration.ofDays(1), DeadlinePolicy.DEFAULT_ZONE));
+    assertEquals(List.of(), calculator.yearsWithoutOfficialCalendar(beijing("2040-12-31T10:00")));
+  }
 }
