@@ -143,12 +143,15 @@ public final class Main {
     private final int httpPort;
     private final int agiPort;
     private final KnowledgeBaseService knowledgeBase;
+    private final List<String> routes;
     private final Deque<AutoCloseable> resources;
 
-    Running(int httpPort, int agiPort, KnowledgeBaseService knowledgeBase, Deque<AutoCloseable> resources) {
+    Running(int httpPort, int agiPort, KnowledgeBaseService knowledgeBase, List<String> routes,
+        Deque<AutoCloseable> resources) {
       this.httpPort = httpPort;
       this.agiPort = agiPort;
       this.knowledgeBase = knowledgeBase;
+      this.routes = routes;
       this.resources = resources;
     }
 
@@ -163,6 +166,11 @@ public final class Main {
 
     public KnowledgeBaseService knowledgeBase() {
       return knowledgeBase;
+    }
+
+    /** The HTTP API's path templates, sorted. */
+    public List<String> routes() {
+      return routes;
     }
 
     void awaitShutdown() throws InterruptedException {
@@ -205,7 +213,7 @@ public final class Main {
     try {
       return serve(config, resources);
     } catch (Exception | Error e) {
-      new Running(0, 0, null, resources).close();
+      new Running(0, 0, null, List.of(), resources).close();
       throw e;
     }
   }
@@ -343,7 +351,7 @@ public final class Main {
     Gauge.builder("hotline.agi.calls", agi, AgiServer::activeCalls)
         .description("FastAGI calls connected now").register(registry);
     LOG.log(System.Logger.Level.INFO, "FastAGI on port " + agiPort);
-    Running running = new Running(port, agiPort, knowledgeBase, resources);
+    Running running = new Running(port, agiPort, knowledgeBase, router.templates(), resources);
     if (config.kbDir() != null) {
       ContentDirectoryWatcher watcher = new ContentDirectoryWatcher(config.kbDir(), knowledgeBase);
       watcher.start();

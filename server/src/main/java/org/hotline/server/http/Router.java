@@ -41,6 +41,13 @@ public final class Router {
     return this;
   }
 
+  /** Every path template with a route, sorted (what the API documentation must cover). */
+  public List<String> templates() {
+    Set<String> all = new TreeSet<>(exact.keySet());
+    patterns.forEach(p -> all.add(p.text()));
+    return List.copyOf(all);
+  }
+
   /**
    * The route for a request.
    *
