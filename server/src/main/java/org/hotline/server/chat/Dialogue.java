@@ -71,7 +71,7 @@ public final class Dialogue {
     String token = Tokens.newToken();
     String id = Tokens.newId("c_");
     return db.inTransaction(sql -> {
-      Conversation c = conversations.create(sql, id, Tokens.hash(token), channel, caller == null ? null : masker.mask(caller));
+      Conversation c = conversations.create(sql, id, Tokens.hash(token), channel, caller == null ? null : masker.maskPhoneNumber(caller));
       Message hello = conversations.append(sql, id, Message.Draft.of(Message.BOT, greeting == null ? GREETING : greeting));
       return new Started(id, token, c, List.of(hello));
     });

@@ -60,7 +60,7 @@ public final class HotlineVoiceBackend implements VoiceBackend {
   @Override
   public VoiceCall startCall(String callerNumber) {
     String id = Tokens.newId("c_");
-    String caller = callerNumber == null || callerNumber.isBlank() ? null : masker.mask(callerNumber);
+    String caller = callerNumber == null || callerNumber.isBlank() ? null : masker.maskPhoneNumber(callerNumber);
     db.inTransaction(sql -> {
       conversations.create(sql, id, Tokens.hash(Tokens.newToken()), "voice", caller);
       conversations.append(sql, id, Message.Draft.of(Message.SYSTEM,
