@@ -97,7 +97,7 @@ final class AgiConnection implements AgiCall {
     try {
       reply = parser.accept(line);
     } catch (IllegalArgumentException e) {
-      LOG.log(Level.WARNING, "malformed AGI reply on {0}, closing: {1}", environment.channel(), e.getMessage());
+      LOG.log(Level.WARNING, "malformed AGI reply on call {0}, closing: {1}", environment.uniqueId(), e.getMessage());
       CompletableFuture<AgiReply> failed = clearPending();
       channel.close();
       failed.completeExceptionally(e);
@@ -148,8 +148,8 @@ final class AgiConnection implements AgiCall {
       return;
     }
     String word = pendingCommand.word();
-    LOG.log(Level.WARNING, "no reply to {0} within {1} ms on {2}, closing",
-        word, Long.toString(timeoutMillis), environment.channel());
+    LOG.log(Level.WARNING, "no reply to {0} within {1} ms on call {2}, closing",
+        word, Long.toString(timeoutMillis), environment.uniqueId());
     // Cleared before closing, so the close reports the timeout rather than a closed channel.
     clearPending();
     channel.close();
@@ -182,7 +182,7 @@ final class AgiConnection implements AgiCall {
     try {
       listener.run();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "hangup listener failed on " + environment.channel() + ", closing", e);
+      LOG.log(Level.WARNING, "hangup listener failed on call " + environment.uniqueId() + ", closing", e);
       channel.close();
     }
   }

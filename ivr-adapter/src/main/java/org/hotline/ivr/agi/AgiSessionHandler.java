@@ -68,7 +68,7 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<String> {
     try {
       script.start(call);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "AGI script failed on " + complete.channel() + ", closing", e);
+      LOG.log(Level.WARNING, "AGI script failed on call " + complete.uniqueId() + ", closing", e);
       ctx.close();
     }
   }
@@ -80,11 +80,11 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<String> {
     } else if (call.awaitingReply() && !line.equals("HANGUP")) {
       call.replyLine(line);
     } else if (++unsolicitedLines > settings.maxUnsolicitedLines()) {
-      LOG.log(Level.WARNING, "{0}: more than {1} unsolicited lines, closing",
-          call.environment().channel(), settings.maxUnsolicitedLines());
+      LOG.log(Level.WARNING, "call {0}: more than {1} unsolicited lines, closing",
+          call.environment().uniqueId(), settings.maxUnsolicitedLines());
       ctx.close();
     } else {
-      LOG.log(Level.DEBUG, "{0}: unsolicited line ignored: {1}", call.environment().channel(), line);
+      LOG.log(Level.DEBUG, "call {0}: unsolicited line ignored", call.environment().uniqueId());
     }
   }
 
