@@ -175,7 +175,8 @@ public final class UnansweredQuestions implements AutoCloseable {
       lines.forEach(line -> {
         try {
           JsonNode node = Json.MAPPER.readTree(line);
-          add(node.path("key").asText(), node.path("question").asText(),
+          // Masked again: a line an older version wrote may hold what masking now recognises.
+          add(masker.mask(node.path("key").asText()), masker.mask(node.path("question").asText()),
               Instant.parse(node.path("at").asText()), 1);
         } catch (IOException | RuntimeException e) {
           LOG.log(System.Logger.Level.WARNING, "skipping a damaged line in " + file);

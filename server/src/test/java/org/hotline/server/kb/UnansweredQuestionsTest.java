@@ -43,6 +43,16 @@ class UnansweredQuestionsTest {
   }
 
   @Test
+  void linesWrittenBeforeMaskingKnewAFormAreMaskedWhenReadBack() throws Exception {
+    // Full-width digits, which masking once let through.
+    Files.writeString(dataDir.resolve("unanswered.jsonl"), "{\"key\":\"电话１３８１２３４５６７８\","
+        + "\"question\":\"电话１３８１２３４５６７８\",\"at\":\"2026-12-01T08:00:00Z\"}\n", StandardCharsets.UTF_8);
+    try (UnansweredQuestions replayed = new UnansweredQuestions(dataDir, new PersonalDataMasker(), CLOCK)) {
+      assertEquals(List.of("电话138****5678"), replayed.top(5).stream().map(UnansweredQuestions.Item::question).toList());
+    }
+  }
+
+  @Test
   void closingWritesWhatIsPending() throws Exception {
     UnansweredQuestions questions = new UnansweredQuestions(dataDir, new PersonalDataMasker(), CLOCK);
     for (int i = 0; i < 500; i++) {
