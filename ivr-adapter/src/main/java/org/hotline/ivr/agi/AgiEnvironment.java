@@ -106,7 +106,7 @@ public record AgiEnvironment(Map<String, String> variables) {
       int colon = line.indexOf(':');
       String name = colon < 0 ? line : line.substring(0, colon);
       if (!NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("not an AGI environment line: " + abbreviate(line));
+        throw new IllegalArgumentException("not an AGI environment line: " + AgiLines.forLog(line));
       }
       // Asterisk writes "name: value"; an empty value may lose the space as well.
       String value = line.substring(colon + 1);
@@ -120,10 +120,6 @@ public record AgiEnvironment(Map<String, String> variables) {
 
     public AgiEnvironment build() {
       return new AgiEnvironment(variables);
-    }
-
-    private static String abbreviate(String line) {
-      return line.length() <= 40 ? line : line.substring(0, 40) + "...";
     }
   }
 }

@@ -45,7 +45,7 @@ public final class AgiReplyParser {
     AgiReply reply = null;
     for (String line : lines) {
       if (reply != null) {
-        throw new IllegalArgumentException("lines after the end of the reply: " + line);
+        throw new IllegalArgumentException("lines after the end of the reply: " + AgiLines.forLog(line));
       }
       reply = parser.accept(line);
     }
@@ -68,7 +68,7 @@ public final class AgiReplyParser {
     }
     Matcher status = STATUS.matcher(line);
     if (!status.matches()) {
-      throw new IllegalArgumentException("not an AGI reply: " + line);
+      throw new IllegalArgumentException("not an AGI reply: " + AgiLines.forLog(line));
     }
     int code = Integer.parseInt(status.group(1));
     String rest = status.group(3) == null ? "" : status.group(3);
@@ -112,7 +112,7 @@ public final class AgiReplyParser {
 
   private static AgiReply parseSuccess(String line, String rest) {
     if (!rest.startsWith("result=")) {
-      throw new IllegalArgumentException("200 without result=: " + line);
+      throw new IllegalArgumentException("200 without result=: " + AgiLines.forLog(line));
     }
     String afterResult = rest.substring("result=".length());
     int space = afterResult.indexOf(' ');
@@ -124,7 +124,7 @@ public final class AgiReplyParser {
       // the data is one word (timeout, speech, dtmf) and key=value pairs follow.
       int close = tail.endsWith(")") ? tail.length() - 1 : tail.indexOf(')');
       if (close < 0) {
-        throw new IllegalArgumentException("unclosed parenthesis: " + line);
+        throw new IllegalArgumentException("unclosed parenthesis: " + AgiLines.forLog(line));
       }
       data = tail.substring(1, close);
       tail = tail.substring(close + 1);
@@ -144,7 +144,7 @@ public final class AgiReplyParser {
       }
       int equals = text.indexOf('=', i);
       if (equals < 0 || !KEY.matcher(text.substring(i, equals)).matches()) {
-        throw new IllegalArgumentException("not key=value at " + i + ": " + line);
+        throw new IllegalArgumentException("not key=value at " + i + ": " + AgiLines.forLog(line));
       }
       String key = text.substring(i, equals);
       StringBuilder value = new StringBuilder();
@@ -181,6 +181,6 @@ public final class AgiReplyParser {
         i++;
       }
     }
-    throw new IllegalArgumentException("unclosed quote: " + line);
+    throw new IllegalArgumentException("unclosed quote: " + AgiLines.forLog(line));
   }
 }

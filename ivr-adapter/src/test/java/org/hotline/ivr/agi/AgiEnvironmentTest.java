@@ -69,6 +69,23 @@ class AgiEnvironmentTest {
   }
 
   @Test
+  void aMalformedLineIsQuotedInTheErrorWithoutTheCallersNumber() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AgiEnvironment.builder().acceptLine("agi_callerid 13800138000"));
+
+    assertEquals("not an AGI environment line: agi_callerid ***********", e.getMessage());
+  }
+
+  @Test
+  void aLongMalformedLineIsShortenedInTheError() {
+    String line = "agi_channel PJSIP/" + "x".repeat(80);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AgiEnvironment.builder().acceptLine(line));
+
+    assertEquals("not an AGI environment line: " + line.substring(0, 60) + "...", e.getMessage());
+  }
+
+  @Test
   void rejectsLinesThatAreNotAgiVariables() {
     AgiEnvironment.Builder builder = AgiEnvironment.builder();
 

@@ -180,4 +180,13 @@ class AgiReplyParserTest {
     assertThrows(IllegalArgumentException.class, () -> AgiReplyParser.parse("520-usage follows"));
     assertThrows(IllegalArgumentException.class, () -> AgiReplyParser.parse("200 result=0", "200 result=1"));
   }
+
+  @Test
+  void aMalformedReplyIsQuotedInTheErrorWithoutTheDigitsACallerKeyed() {
+    // GET DATA returns what the caller keyed: here a card number, in a reply cut short.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AgiReplyParser.parse("200 result=6222021234567890128 (timeout"));
+
+    assertEquals("unclosed parenthesis: 200 result=******************* (timeout", e.getMessage());
+  }
 }
