@@ -24,9 +24,13 @@ final class FakeAsterisk implements AutoCloseable {
   }
 
   FakeAsterisk send(String... lines) throws IOException {
+    // One write for all the lines, as Asterisk sends a block: line by line, a server that closes
+    // on the first bad line could break the pipe under a later write and fail the test by timing.
+    StringBuilder block = new StringBuilder();
     for (String line : lines) {
-      out.write((line + "\n").getBytes(UTF_8));
+      block.append(line).append('\n');
     }
+    out.write(block.toString().getBytes(UTF_8));
     out.flush();
     return this;
   }
