@@ -92,6 +92,11 @@ public final class KnowledgeBase {
     if (confidence >= model.suggestThreshold()) {
       return new Answer.DidYouMean(confidence, suggestions(candidates, 0, model));
     }
+    List<Candidate> covering = ranker.coveringShortQuery(normalized, candidates);
+    if (!covering.isEmpty()) {
+      return new Answer.DidYouMean(confidence, covering.stream()
+          .limit(MAX_SUGGESTIONS).map(Answer.Suggestion::of).toList());
+    }
     return new Answer.NotFound(confidence);
   }
 

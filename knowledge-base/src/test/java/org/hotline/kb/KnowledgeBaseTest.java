@@ -107,6 +107,33 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void aKeywordTheContentUsesGetsTheEntriesThatUseItAsSuggestions() {
+    Answer.DidYouMean didYouMean = assertInstanceOf(Answer.DidYouMean.class, kb.answer("挂失"));
+    assertFalse(didYouMean.suggestions().isEmpty());
+    assertTrue(didYouMean.suggestions().size() <= 3);
+    for (Answer.Suggestion s : didYouMean.suggestions()) {
+      assertTrue(kb.content().entry(s.faqId()).orElseThrow().allQuestions().stream()
+          .anyMatch(q -> q.contains("挂失")), s.faqId() + " does not speak of 挂失");
+    }
+    java.util.List<String> counterfeit = suggestedIds("假币");
+    assertFalse(counterfeit.isEmpty());
+    assertTrue(counterfeit.stream().allMatch(id -> id.startsWith("currency.")), counterfeit.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"天气", "呵呵"})
+  void chitChatAsShortAsAKeywordGetsNoSuggestions(String question) {
+    // Both sound like words of the content (天气 like the 天期 of 二十天期限): sounds alone do not
+    // make a keyword.
+    Answer answer = kb.answer(question);
+    assertInstanceOf(Answer.NotFound.class, answer, question + " -> " + answer);
+  }
+
+  private static java.util.List<String> suggestedIds(String question) {
+    return kb.answer(question).suggestions().stream().map(Answer.Suggestion::faqId).toList();
+  }
+
+  @Test
   void emptyAfterNormalisationIsNotAnswered() {
     assertInstanceOf(Answer.NotFound.class, kb.answer("嗯嗯，喂？"));
   }

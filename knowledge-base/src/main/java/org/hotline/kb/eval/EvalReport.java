@@ -41,6 +41,14 @@ public final class EvalReport {
       return ratio(rejected);
     }
 
+    /**
+     * Share shown the expected entry: answered with it, or offered it among "did you mean"
+     * suggestions when not answered (in-domain kinds).
+     */
+    public double offered() {
+      return ratio(answeredCorrectly + suggested);
+    }
+
     public double wronglyAnswered() {
       return ratio(answeredWrongly);
     }
@@ -117,14 +125,14 @@ public final class EvalReport {
   /** A table for people. */
   public String format() {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-15s %6s %8s %8s %8s %8s %9s%n",
-        "kind", "n", "top1", "ranked1", "MRR", "wrong", "rejected"));
+    out.append(String.format(Locale.ROOT, "%-15s %6s %8s %8s %8s %8s %8s %9s%n",
+        "kind", "n", "top1", "offered", "ranked1", "MRR", "wrong", "rejected"));
     for (Map.Entry<String, KindStats> e : byKind.entrySet()) {
       KindStats s = e.getValue();
       boolean ood = e.getKey().equals(EvalQuestion.OUT_OF_DOMAIN);
-      out.append(String.format(Locale.ROOT, "%-15s %6d %8s %8s %8s %8s %8.1f%%%n",
+      out.append(String.format(Locale.ROOT, "%-15s %6d %8s %8s %8s %8s %8s %8.1f%%%n",
           e.getKey(), s.total,
-          ood ? "-" : pct(s.top1()), ood ? "-" : pct(s.rankedFirst()),
+          ood ? "-" : pct(s.top1()), ood ? "-" : pct(s.offered()), ood ? "-" : pct(s.rankedFirst()),
           ood ? "-" : String.format(Locale.ROOT, "%.3f", s.meanReciprocalRank()),
           ood ? "-" : pct(s.wronglyAnswered()), 100 * s.rejection()));
     }

@@ -289,9 +289,18 @@ public final class FaqIndex {
     return (float) Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
   }
 
-
   public FaqEntry entry(int ordinal) {
     return entries[ordinal];
+  }
+
+  /** The ordinal of one of this index's entries (the same instance), or -1. */
+  public int ordinalOf(FaqEntry entry) {
+    for (int ordinal = 0; ordinal < entries.length; ordinal++) {
+      if (entries[ordinal] == entry) {
+        return ordinal;
+      }
+    }
+    return -1;
   }
 
   /** The ordinal of the entry a question document belongs to. */

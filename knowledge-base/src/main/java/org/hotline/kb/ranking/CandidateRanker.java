@@ -219,6 +219,36 @@ public final class CandidateRanker {
     return candidates;
   }
 
+  /**
+   * For a short query (less information than {@link #INFORMATION_SCALE}: a keyword or two such as
+   * 挂失 or 征信异议), the candidates whose entry uses every one of its pinyin bigrams and its
+   * character bigrams somewhere, in the candidates' order. Coverage discounted for so little
+   * information keeps such a query below the answer and suggestion thresholds, yet these entries
+   * are what the caller may mean. The characters must match as well as the sounds: a short query
+   * meets some entry by sound alone too easily (天气 sounds like the 天期 of 二十天期限).
+   * Empty for a longer query.
+   */
+  public List<Candidate> coveringShortQuery(String normalized, List<Candidate> candidates) {
+    QueryTermIds ids = index.queryTermIds();
+    QueryTerms pinyin = new QueryTerms(index.dictionary(TextAnalysis.PINYIN), ids.pinyin(normalized, QueryTerms.MAX_TERMS));
+    if (pinyin.size() == 0 || pinyin.totalWeight() >= INFORMATION_SCALE || pinyin.knownShare() < 1) {
+      return List.of();
+    }
+    QueryTerms bigrams = new QueryTerms(index.dictionary(TextAnalysis.BIGRAMS), ids.bigrams(normalized, QueryTerms.MAX_TERMS));
+    List<Candidate> covering = new ArrayList<>();
+    for (Candidate c : candidates) {
+      int ordinal = index.ordinalOf(c.entry());
+      if (ordinal < 0) {
+        continue;
+      }
+      FaqIndex.Vocabularies vocabularies = index.vocabularies(ordinal);
+      if (pinyin.coverage(vocabularies.pinyin()) >= 1 && bigrams.coverage(vocabularies.bigrams()) >= 1) {
+        covering.add(c);
+      }
+    }
+    return covering;
+  }
+
   private static boolean contains(int[] values, int count, int value) {
     for (int i = 0; i < count; i++) {
       if (values[i] == value) {

@@ -13,9 +13,10 @@ import org.hotline.kb.ranking.ConfidenceModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * The held-out evaluation set (eval/eval.jsonl, written independently of the entries' alternates)
- * must not fall below the floors set from the measured figures. The development set (dev.jsonl)
- * is the only one calibration and tuning may look at.
+ * The held-out evaluation sets (eval/eval.jsonl, written independently of the entries' alternates,
+ * and eval/eval-keywords.jsonl, queries of a keyword or two) must not fall below the floors set
+ * from the measured figures. The development sets (dev.jsonl, dev-keywords.jsonl) are the only
+ * ones calibration and tuning may look at.
  */
 class EvaluationFloorTest {
   // Floors: the figures measured on eval.jsonl (see README) less about two points, so a content
@@ -25,6 +26,8 @@ class EvaluationFloorTest {
   private static final double TRADITIONAL_TOP1 = 0.96;
   private static final double OUT_OF_DOMAIN_REJECTION = 0.98;
   private static final double MRR = 0.97;
+  /** Keyword queries (eval-keywords.jsonl): shown the expected entry, answered or suggested. */
+  private static final double KEYWORD_OFFERED = 0.86;
 
   @Test
   void heldOutEvaluationMeetsTheFloors() throws IOException {
@@ -44,6 +47,21 @@ class EvaluationFloorTest {
         () -> assertAtLeast("out-of-domain rejection",
             report.kind(EvalQuestion.OUT_OF_DOMAIN).rejection(), OUT_OF_DOMAIN_REJECTION),
         () -> assertAtLeast("MRR", report.meanReciprocalRank(), MRR));
+  }
+
+  @Test
+  void heldOutKeywordQueriesAreOfferedTheirEntry() throws IOException {
+    List<EvalQuestion> questions = EvalQuestion.readJsonLines(Path.of("eval", "eval-keywords.jsonl"));
+    KnowledgeBase kb = KnowledgeBase.build(new ContentLoader().load(ContentSource.bundled()),
+        ConfidenceModel.bundled());
+    EvalReport report = Evaluator.evaluate(kb, questions);
+    System.out.print(report.format());
+    assertAll(
+        () -> assertAtLeast("keywords offered their entry", report.kind("keyword").offered(), KEYWORD_OFFERED),
+        () -> assertTrue(report.kind("keyword").wronglyAnswered() <= 0.02,
+            "keywords answered wrongly: " + report.kind("keyword").wronglyAnswered()),
+        () -> assertAtLeast("short out-of-domain rejection",
+            report.kind(EvalQuestion.OUT_OF_DOMAIN).rejection(), OUT_OF_DOMAIN_REJECTION));
   }
 
   private static void assertAtLeast(String what, double measured, double floor) {
