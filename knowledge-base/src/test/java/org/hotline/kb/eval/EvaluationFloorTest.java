@@ -10,6 +10,7 @@ import org.hotline.kb.KnowledgeBase;
 import org.hotline.kb.content.ContentLoader;
 import org.hotline.kb.content.ContentSource;
 import org.hotline.kb.ranking.ConfidenceModel;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,13 @@ class EvaluationFloorTest {
   /** Keyword queries (eval-keywords.jsonl): shown the expected entry, answered or suggested. */
   private static final double KEYWORD_OFFERED = 0.86;
 
+  private static KnowledgeBase kb;
+
+  @BeforeAll
+  static void build() {
+    kb = KnowledgeBase.build(new ContentLoader().load(ContentSource.bundled()), ConfidenceModel.bundled());
+  }
+
   @Test
   void heldOutEvaluationMeetsTheFloors() throws IOException {
     List<EvalQuestion> questions = EvalQuestion.readJsonLines(Path.of("eval", "eval.jsonl"));
@@ -36,10 +44,7 @@ class EvaluationFloorTest {
     long ood = questions.stream().filter(q -> !q.inDomain()).count();
     assertTrue(ood >= 60, "out-of-domain questions: " + ood);
 
-    KnowledgeBase kb = KnowledgeBase.build(new ContentLoader().load(ContentSource.bundled()),
-        ConfidenceModel.bundled());
-    EvalReport report = Evaluator.evaluate(kb, questions);
-    System.out.print(report.format());
+    EvalReport report = evaluate(questions);
     assertAll(
         () -> assertAtLeast("paraphrase top-1", report.kind("paraphrase").top1(), PARAPHRASE_TOP1),
         () -> assertAtLeast("speech top-1", report.kind("speech").top1(), SPEECH_TOP1),
@@ -51,17 +56,19 @@ class EvaluationFloorTest {
 
   @Test
   void heldOutKeywordQueriesAreOfferedTheirEntry() throws IOException {
-    List<EvalQuestion> questions = EvalQuestion.readJsonLines(Path.of("eval", "eval-keywords.jsonl"));
-    KnowledgeBase kb = KnowledgeBase.build(new ContentLoader().load(ContentSource.bundled()),
-        ConfidenceModel.bundled());
-    EvalReport report = Evaluator.evaluate(kb, questions);
-    System.out.print(report.format());
+    EvalReport report = evaluate(EvalQuestion.readJsonLines(Path.of("eval", "eval-keywords.jsonl")));
     assertAll(
         () -> assertAtLeast("keywords offered their entry", report.kind("keyword").offered(), KEYWORD_OFFERED),
         () -> assertTrue(report.kind("keyword").wronglyAnswered() <= 0.02,
             "keywords answered wrongly: " + report.kind("keyword").wronglyAnswered()),
         () -> assertAtLeast("short out-of-domain rejection",
             report.kind(EvalQuestion.OUT_OF_DOMAIN).rejection(), OUT_OF_DOMAIN_REJECTION));
+  }
+
+  private static EvalReport evaluate(List<EvalQuestion> questions) {
+    EvalReport report = Evaluator.evaluate(kb, questions);
+    System.out.print(report.format());
+    return report;
   }
 
   private static void assertAtLeast(String what, double measured, double floor) {
