@@ -120,6 +120,12 @@ class KnowledgeBaseTest {
     assertTrue(counterfeit.stream().allMatch(id -> id.startsWith("currency.")), counterfeit.toString());
   }
 
+  @Test
+  void aKeywordMisheardBySpeechRecognitionFindsItsEntryBySound() {
+    // 争信 for 征信: three syllables in a row are specific enough to match by sound alone.
+    assertTrue(suggestedIds("争信异议").contains("credit-report.objection"), suggestedIds("争信异议").toString());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"天气", "呵呵"})
   void chitChatAsShortAsAKeywordGetsNoSuggestions(String question) {

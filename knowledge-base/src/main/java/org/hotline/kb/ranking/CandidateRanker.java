@@ -221,12 +221,12 @@ public final class CandidateRanker {
 
   /**
    * For a short query (less information than {@link #INFORMATION_SCALE}: a keyword or two such as
-   * 挂失 or 征信异议), the candidates whose entry uses every one of its pinyin bigrams and its
-   * character bigrams somewhere, in the candidates' order. Coverage discounted for so little
-   * information keeps such a query below the answer and suggestion thresholds, yet these entries
-   * are what the caller may mean. The characters must match as well as the sounds: a short query
-   * meets some entry by sound alone too easily (天气 sounds like the 天期 of 二十天期限).
-   * Empty for a longer query.
+   * 挂失 or 征信异议), the candidates whose entry uses every one of its pinyin bigrams somewhere, in
+   * the candidates' order. Coverage discounted for so little information keeps such a query below
+   * the answer and suggestion thresholds, yet these entries are what the caller may mean. A query
+   * of one pinyin bigram must match in characters too: two syllables meet some entry by sound
+   * alone too easily (天气 sounds like the 天期 of 二十天期限); three or more in a row are specific
+   * enough for a recogniser's homophones (争信异议) to find their entry. Empty for a longer query.
    */
   public List<Candidate> coveringShortQuery(String normalized, List<Candidate> candidates) {
     QueryTermIds ids = index.queryTermIds();
@@ -242,7 +242,8 @@ public final class CandidateRanker {
         continue;
       }
       FaqIndex.Vocabularies vocabularies = index.vocabularies(ordinal);
-      if (pinyin.coverage(vocabularies.pinyin()) >= 1 && bigrams.coverage(vocabularies.bigrams()) >= 1) {
+      if (pinyin.coverage(vocabularies.pinyin()) >= 1
+          && (pinyin.size() >= 2 || bigrams.coverage(vocabularies.bigrams()) >= 1)) {
         covering.add(c);
       }
     }
